@@ -1,0 +1,44 @@
+/**
+ * Every message a user can see, in Dutch and English, in one place. `{name}` placeholders are
+ * filled by `message()`.
+ */
+export type Language = "nl" | "en";
+
+export const MESSAGES = {
+  required: { nl: "{arg} ontbreekt", en: "{arg} is missing" },
+  notANumber: { nl: "{arg}: verwacht een getal, niet “{value}”", en: "{arg}: expects a number, not “{value}”" },
+  notANumberBoolean: { nl: "{arg}: verwacht een getal, niet WAAR/ONWAAR", en: "{arg}: expects a number, not TRUE/FALSE" },
+  notASingleValue: { nl: "{arg}: verwacht één waarde, geen bereik", en: "{arg}: expects one value, not a range" },
+  negative: { nl: "{arg}: mag niet negatief zijn ({value})", en: "{arg}: must not be negative ({value})" },
+  notPositive: { nl: "{arg}: moet groter dan 0 zijn ({value})", en: "{arg}: must be greater than 0 ({value})" },
+  tooLarge: { nl: "{arg}: mag niet groter zijn dan {max} ({value})", en: "{arg}: must be at most {max} ({value})" },
+  notWhole: { nl: "{arg}: moet een geheel getal zijn ({value})", en: "{arg}: must be a whole number ({value})" },
+  notABoolean: { nl: "{arg}: verwacht WAAR of ONWAAR, niet “{value}”", en: "{arg}: expects TRUE or FALSE, not “{value}”" },
+  unknownModel: {
+    nl: "{arg}: onbekend model “{value}”; kies basis, aanvullend, extra of een percentage van 0 tot 1",
+    en: "{arg}: unknown model “{value}”; use basis, aanvullend, extra or a rate from 0 to 1",
+  },
+  rateOutOfRange: { nl: "{arg}: een percentage ligt tussen 0 en 1 ({value})", en: "{arg}: a rate lies between 0 and 1 ({value})" },
+  unknownPart: {
+    nl: "{arg}: onbekend deel “{value}”; kies gemeente of verzekeraar",
+    en: "{arg}: unknown part “{value}”; use municipality or insurer",
+  },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Fills in a message in the given language.
+ *
+ * @example
+ * message("nl", "negative", { arg: "uren_per_week", value: -1 }) // "uren_per_week: mag niet negatief zijn (-1)"
+ */
+export function message(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Dutch unless the display language is English (PRODUCT.md: the users live in Excel, in Dutch). */
+export function languageOf(displayLanguage: string | undefined | null): Language {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "nl";
+}

@@ -1,0 +1,95 @@
+import type { Model } from "./types";
+
+/**
+ * Every parameter a scheme sets. Amounts, rates and shares are decimal strings so no
+ * binary float ever touches money; counts are numbers.
+ */
+export interface SchemeParameters {
+  normpracticeSize: number;
+  hoursPerNormpractice: string;
+  /** Contracted POH hours per week for the whole municipality; "0" = no cap. */
+  capacityHours: string;
+  weeksPerYear: string;
+  hourlyCost: string;
+  municipalityShare: string;
+  rentPerHour: string;
+  onboardingHoursPerMonth: string;
+  onboardingMonths: string;
+  onboardingRate: string;
+  hisLicence: string;
+  insurance: string;
+  compensationRates: Record<Model, string>;
+  payoutAfterMonths: number;
+  /** A pilot's formation cost is incidental (BBV); a structural scheme's is not. */
+  formationIncidental: boolean;
+  /** Wage index per later year: element i applies to budget year + i + 1; missing = 0. */
+  wageIndex: string[];
+  /** Price index per later year, as wageIndex. */
+  priceIndex: string[];
+}
+
+/** Keys of the scalar parameters shown one per row on the Uitgangspunten sheet. */
+export type ScalarKey =
+  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex">
+  | "rateBasis"
+  | "rateAanvullend"
+  | "rateExtra";
+
+export type Unit = "patients" | "hoursPerWeek" | "weeks" | "euroPerHour" | "share" | "hoursPerMonth" | "months" | "euro" | "yesNo";
+
+export interface ParameterInfo {
+  key: ScalarKey;
+  /** The workbook's defined name for this parameter. */
+  name: string;
+  label: { nl: string; en: string };
+  unit: Unit;
+}
+
+/** The Uitgangspunten rows, in order. Names are Excel defined names (A1-safe, no cell-like names). */
+export const PARAMETERS: readonly ParameterInfo[] = [
+  { key: "normpracticeSize", name: "Normpraktijk", label: { nl: "Patiënten per normpraktijk", en: "Patients per normpraktijk" }, unit: "patients" },
+  { key: "hoursPerNormpractice", name: "Uren_per_normpraktijk", label: { nl: "Uren POH Jeugd per normpraktijk per week", en: "POH hours per normpraktijk per week" }, unit: "hoursPerWeek" },
+  { key: "capacityHours", name: "Capaciteit_uren", label: { nl: "Beschikbare uren per week (0 = geen plafond)", en: "Available hours per week (0 = no cap)" }, unit: "hoursPerWeek" },
+  { key: "weeksPerYear", name: "Weken_per_jaar", label: { nl: "Werkweken per jaar", en: "Working weeks per year" }, unit: "weeks" },
+  { key: "hourlyCost", name: "Uurtarief", label: { nl: "Kosten formatie per uur", en: "Formation cost per hour" }, unit: "euroPerHour" },
+  { key: "municipalityShare", name: "Aandeel_gemeente", label: { nl: "Aandeel gemeente in formatie", en: "Municipality share of formation" }, unit: "share" },
+  { key: "rentPerHour", name: "Huur_per_uur", label: { nl: "Bijdrage huur ruimte per uur", en: "Room rent contribution per hour" }, unit: "euroPerHour" },
+  { key: "onboardingHoursPerMonth", name: "Inwerk_uren_per_maand", label: { nl: "Overleguren inwerkperiode per maand", en: "Onboarding consultation hours per month" }, unit: "hoursPerMonth" },
+  { key: "onboardingMonths", name: "Inwerk_maanden", label: { nl: "Maanden inwerkperiode", en: "Onboarding months" }, unit: "months" },
+  { key: "onboardingRate", name: "Inwerk_tarief", label: { nl: "Tarief overleguren inwerkperiode", en: "Onboarding consultation rate" }, unit: "euroPerHour" },
+  { key: "hisLicence", name: "HIS_licentie", label: { nl: "Licentie HIS per praktijk per jaar", en: "HIS licence per practice per year" }, unit: "euro" },
+  { key: "insurance", name: "Verzekering", label: { nl: "Beroepsaansprakelijkheidsverzekering per jaar", en: "Liability insurance per year" }, unit: "euro" },
+  { key: "rateBasis", name: "Vergoeding_basis", label: { nl: "Compensatie overhead, model Basis", en: "Overhead compensation, model Basis" }, unit: "share" },
+  { key: "rateAanvullend", name: "Vergoeding_aanvullend", label: { nl: "Compensatie overhead, model Aanvullend", en: "Overhead compensation, model Aanvullend" }, unit: "share" },
+  { key: "rateExtra", name: "Vergoeding_extra", label: { nl: "Compensatie overhead, model Extra jeugdhulp", en: "Overhead compensation, model Extra" }, unit: "share" },
+  { key: "payoutAfterMonths", name: "Uitbetaling_na_maanden", label: { nl: "Uitbetaling na maanden inzet", en: "Payout after months of deployment" }, unit: "months" },
+  { key: "formationIncidental", name: "Formatie_incidenteel", label: { nl: "Formatie is incidenteel (pilot)", en: "Formation is incidental (pilot)" }, unit: "yesNo" },
+];
+
+export const UNIT_LABEL: Record<Unit, { nl: string; en: string }> = {
+  patients: { nl: "patiënten", en: "patients" },
+  hoursPerWeek: { nl: "uur per week", en: "hours per week" },
+  weeks: { nl: "weken", en: "weeks" },
+  euroPerHour: { nl: "€ per uur", en: "€ per hour" },
+  share: { nl: "fractie (0–1)", en: "fraction (0–1)" },
+  hoursPerMonth: { nl: "uur per maand", en: "hours per month" },
+  months: { nl: "maanden", en: "months" },
+  euro: { nl: "€", en: "€" },
+  yesNo: { nl: "1 = ja, 0 = nee", en: "1 = yes, 0 = no" },
+};
+
+/** Reads one scalar parameter as a decimal string (booleans as "1"/"0"). */
+export function scalarValue(params: SchemeParameters, key: ScalarKey): string {
+  switch (key) {
+    case "rateBasis":
+      return params.compensationRates.basis;
+    case "rateAanvullend":
+      return params.compensationRates.aanvullend;
+    case "rateExtra":
+      return params.compensationRates.extra;
+    case "formationIncidental":
+      return params.formationIncidental ? "1" : "0";
+    default:
+      return String(params[key]);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The rules of PRODUCT.md ("The money, rule by rule"), one pure function each.
+ * Every rounding here is mirrored by a ROUND in the workbook's formulas.
+ */
+import { cents, Dec, hours, hoursDown, type DecLike } from "./decimal";
+import { isoDate, monthIndex, parseIsoDate } from "./dates";
+import type { IsoDate } from "./types";
+
+/** Normpraktijken of a practice (unrounded). @example normpractices(3525, 2350).toString() // "1.5" */
+export function normpractices(patients: DecLike, normpracticeSize: DecLike): Dec {
+  return new Dec(patients).div(normpracticeSize);
+}
+
+/**
+ * Weekly POH hours a practice is entitled to: normpraktijken × hours per normpraktijk
+ * (NOP: 4 h per normpraktijk), rounded to 2 decimals.
+ *
+ * @example
+ * entitledWeeklyHours(1000, "4", 2350).toString() // "1.7"
+ */
+export function entitledWeeklyHours(patients: DecLike, hoursPerNormpractice: DecLike, normpracticeSize: DecLike): Dec {
+  return hours(new Dec(patients).times(hoursPerNormpractice).div(normpracticeSize));
+}
+
+/**
+ * NOP "herverdeling": when the contracted hours are fewer than the hours all practices are
+ * entitled to, each gets entitled × available / total, rounded down so the sum never exceeds
+ * what was contracted. A capacity of 0 means no cap.
+ *
+ * @example
+ * redistributedHours("4", "46", "50").toString() // "3.68"
+ */
+export function redistributedHours(entitled: DecLike, capacity: DecLike, totalEntitled: DecLike): Dec {
+  const cap = new Dec(capacity);
+  const total = new Dec(totalEntitled);
+  if (cap.lte(0) || total.lte(cap)) return new Dec(entitled);
+  return hoursDown(new Dec(entitled).times(cap).div(total));
+}
+
+/**
+ * Calendar months a practice is active in `year`, start and end month counted whole.
+ *
+ * @example
+ * monthsActive("2025-09-15", null, 2025) // 4
+ */
+export function monthsActive(startDate: IsoDate | null, endDate: IsoDate | null, year: number): number {
+  const first = firstActiveMonth(startDate, year);
+  const last = endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
+  return Math.max(0, last - first + 1);
+}
+
+function firstActiveMonth(startDate: IsoDate | null, year: number): number {
+  return startDate === null ? 1 : Math.max(1, monthIndex(startDate, year));
+}
+
+/** Annual POH hours: weekly × weeks × months / 12, to 2 decimals. @example annualHours("8", "48", 12).toString() // "384" */
+export function annualHours(weeklyHours: DecLike, weeksPerYear: DecLike, months: number): Dec {
+  return hours(new Dec(weeklyHours).times(weeksPerYear).times(months).div(12));
+}
+
+/** Formation cost: annual hours × hourly cost, in cents. @example formationCost("384", "52.50").toString() // "20160" */
+export function formationCost(annual: DecLike, hourlyCost: DecLike): Dec {
+  return cents(new Dec(annual).times(hourlyCost));
+}
+
+/**
+ * Splits an amount between municipality and insurer; the insurer gets the rest, so the two
+ * parts always add up to the amount.
+ *
+ * @example
+ * splitAmount("10000.01", "0.5") // { municipality: 5000.01, insurer: 5000.00 }
+ */
+export function splitAmount(amount: DecLike, municipalityShare: DecLike): { municipality: Dec; insurer: Dec } {
+  const municipality = cents(new Dec(amount).times(municipalityShare));
+  return { municipality, insurer: new Dec(amount).minus(municipality) };
+}
+
+/** Room rent contribution (VPG ch. 14: 384 h × €10). @example annualRent("8", "10", "48", 12).toString() // "3840" */
+export function annualRent(weeklyHours: DecLike, rentPerHour: DecLike, weeksPerYear: DecLike, months: number): Dec {
+  return cents(new Dec(weeklyHours).times(weeksPerYear).times(rentPerHour).times(months).div(12));
+}
+
+/** One-off onboarding consultation (VPG ch. 14: 2 h/month × 12 × €55). @example onboardingCost("2", "12", "55").toString() // "1320" */
+export function onboardingCost(hoursPerMonth: DecLike, months: DecLike, rate: DecLike): Dec {
+  return cents(new Dec(hoursPerMonth).times(months).times(rate));
+}
+
+/** Overhead compensation: rate × overhead, in cents. @example compensation("0.5", "5660").toString() // "2830" */
+export function compensation(rate: DecLike, overhead: DecLike): Dec {
+  return cents(new Dec(rate).times(overhead));
+}
+
+/**
+ * Payout moment (VPG ch. 14): a year's compensation is paid in one sum after the first
+ * `afterMonths` months of deployment in that year, or after the last month if it ends sooner.
+ * Returns null when the practice is not active in that year.
+ *
+ * @example
+ * payoutDueDate("2025-03-01", null, 2025, 4) // "2025-07-01"
+ */
+export function payoutDueDate(startDate: IsoDate | null, endDate: IsoDate | null, year: number, afterMonths: number): IsoDate | null {
+  if (monthsActive(startDate, endDate, year) === 0) return null;
+  const first = firstActiveMonth(startDate, year);
+  const last = endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
+  return isoDate(year, Math.min(first + afterMonths - 1, last) + 1, 1);
+}
+
+/** Whether `year` is the calendar year of the start date (onboarding is due then). */
+export function isStartYear(startDate: IsoDate | null, year: number): boolean {
+  return startDate !== null && parseIsoDate(startDate)?.year === year;
+}
+
+/**
+ * A rate indexed for a later year, compounding and rounded to cents each year as tariffs are.
+ * `indexes[i]` applies to the (i+1)-th year after the base year.
+ *
+ * @example
+ * indexedRate("100", ["0.03", "0.02"], 2).toString() // "105.06"
+ */
+export function indexedRate(base: DecLike, indexes: readonly string[], yearsAfterBase: number): Dec {
+  let rate = new Dec(base);
+  for (let i = 0; i < yearsAfterBase; i++) rate = cents(rate.times(new Dec(1).plus(indexes[i] ?? "0")));
+  return rate;
+}
