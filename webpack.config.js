@@ -1,0 +1,79 @@
+/* Builds the add-in: the task pane page (the shared runtime), functions.js, functions.json
+ * generated from JSDoc, functions-nl.json, assets, and the manifest with the production URL. */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { sources, WebpackError, Compilation } = require("webpack");
+
+require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+const { dutchMetadata } = require("./src/functions/dutch.ts");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.ADDIN_PUBLIC_URL || "https://poh-ggz-jeugd.example.org/";
+
+/** functions-nl.json: functions.json with the Dutch names (src/functions/dutch.ts). */
+class DutchMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DutchMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DutchMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const english = compilation.getAsset("functions.json");
+        if (!english) return; // metadata generation failed: its errors are reported already
+        try {
+          compilation.emitAsset("functions-nl.json", new sources.RawSource(dutchMetadata(english.source.source().toString())));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(error.message));
+        }
+      });
+    });
+  }
+}
+
+function devServerTransport() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
+  if (!files.every((f) => fs.existsSync(f))) return { type: "http" };
+  const [key, cert, ca] = files.map((f) => fs.readFileSync(f));
+  return { type: "https", options: { key, cert, ca } };
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new DutchMetadataPlugin(),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], scriptLoading: "blocking", inject: "body" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: devServerTransport(),
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
