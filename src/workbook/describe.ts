@@ -1,0 +1,53 @@
+import { forecast } from "../core/budget";
+import type { PaymentRecord } from "../core/payouts";
+import type { Scheme } from "../core/schemes";
+import type { Practice } from "../core/types";
+import { describeBudget } from "./budget-sheet";
+import { describeChecks } from "./checks-sheet";
+import { describeForecast } from "./forecast-sheet";
+import { describeParameters } from "./parameters-sheet";
+import { describePayouts } from "./payouts-sheet";
+import { describePractices } from "./practices-sheet";
+import type { WorkbookDescription } from "./types";
+
+export interface BudgetInput {
+  scheme: Scheme;
+  practices: readonly Practice[];
+  budgetYear: number;
+  /** Years in the forecast, the budget year included (BBV: the budget year and the next 3). */
+  years: number;
+  /** Payout data typed on an earlier build, by `payoutKey(agb, year)`; kept by a rebuild. */
+  payments?: ReadonlyMap<string, PaymentRecord>;
+}
+
+export const MAX_FORECAST_YEARS = 10;
+
+/**
+ * The whole budget workbook: Uitgangspunten, Praktijken, Begroting of the budget year,
+ * Meerjarenraming, Uitbetalingen, Controle, then a Begroting sheet per later forecast year.
+ * Every computed cell is a formula carrying the core's value as its result.
+ *
+ * @example
+ * describeWorkbook({ scheme: SCHEMES.vpg, practices: [example], budgetYear: 2025, years: 4 }).sheets.map((s) => s.name)
+ * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Meerjarenraming", "Uitbetalingen", "Controle", "Begroting 2026", ...]
+ */
+export function describeWorkbook(input: BudgetInput): WorkbookDescription {
+  const { scheme, practices, budgetYear, years } = input;
+  if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS) throw new RangeError(`years must be 1 to ${MAX_FORECAST_YEARS}, not ${years}`);
+  const payments = input.payments ?? new Map<string, PaymentRecord>();
+  const budgets = forecast(scheme.params, practices, budgetYear, years);
+  const parameters = describeParameters(scheme, budgets);
+  const budgetSheets = budgets.map((b, offset) => describeBudget(b, offset, practices.length));
+  return {
+    names: parameters.names,
+    sheets: [
+      parameters.sheet,
+      describePractices(practices),
+      budgetSheets[0],
+      describeForecast(budgets, practices.length),
+      describePayouts(budgets, payments),
+      describeChecks({ params: scheme.params, practices, years: budgets, payments }),
+      ...budgetSheets.slice(1),
+    ],
+  };
+}

@@ -1,0 +1,84 @@
+import type { BudgetYear } from "../core/budget";
+import { range, sheetRef } from "./a1";
+import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
+import { FORMAT } from "./formats";
+import { Grid, text } from "./grid";
+import type { Cell, SheetDescription } from "./types";
+
+export const FORECAST_SHEET = "Meerjarenraming";
+const HEADER_ROW = 4;
+
+/**
+ * Meerjarenraming: per year of the forecast the totals of its Begroting sheet (indexed rates),
+ * the municipality's costs split into incidental and structural, and a chart by funder.
+ */
+export function describeForecast(years: readonly BudgetYear[], practiceCount: number): SheetDescription {
+  const { totalRow, summaryTop } = budgetLayout(practiceCount);
+  const grid = new Grid();
+  grid.set(1, 1, text("Meerjarenraming POH-GGZ Jeugd"));
+  grid.set(2, 1, text("Per jaar de totalen van het tabblad Begroting van dat jaar, met loon- en prijsindexatie."));
+  const headers = ["Jaar", "Uren per week", "Formatiekosten", "Gemeente: formatie", "Zorgverzekeraar: formatie", "Overhead", "Compensatie overhead", "Totaal gemeente", "waarvan incidenteel", "waarvan structureel"];
+  grid.setRow(HEADER_ROW, 1, headers.map(text));
+  years.forEach((year, i) => {
+    const row = HEADER_ROW + 1 + i;
+    const ref = (address: string) => `=${sheetRef(budgetSheetName(year.year))}${address}`;
+    const t = year.totals;
+    const cells: Cell[] = [
+      { formula: ref("B2"), result: year.year, format: FORMAT.year },
+      { formula: ref(`${BUDGET_COLUMN.weeklyHours}${totalRow}`), result: t.weeklyHours.toNumber(), format: FORMAT.hours },
+      { formula: ref(`${BUDGET_COLUMN.formationCost}${totalRow}`), result: t.formationCost.toNumber(), format: FORMAT.money },
+      { formula: ref(`${BUDGET_COLUMN.municipality}${totalRow}`), result: t.municipalityPart.toNumber(), format: FORMAT.money },
+      { formula: ref(`${BUDGET_COLUMN.insurer}${totalRow}`), result: t.insurerPart.toNumber(), format: FORMAT.money },
+      { formula: ref(`${BUDGET_COLUMN.overhead}${totalRow}`), result: t.overhead.toNumber(), format: FORMAT.money },
+      { formula: ref(`${BUDGET_COLUMN.compensation}${totalRow}`), result: t.compensation.toNumber(), format: FORMAT.money },
+      { formula: ref(`B${summaryTop + 2}`), result: t.municipalityTotal.toNumber(), format: FORMAT.money },
+      { formula: ref(`B${summaryTop + 3}`), result: t.incidental.toNumber(), format: FORMAT.money },
+      { formula: ref(`B${summaryTop + 4}`), result: t.structural.toNumber(), format: FORMAT.money },
+    ];
+    grid.setRow(row, 1, cells);
+  });
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + years.length;
+  const totalRowHere = last + 1;
+  grid.set(totalRowHere, 1, text("Totaal"));
+  const sumOf = (key: "formationCost" | "municipalityPart" | "insurerPart" | "overhead" | "compensation" | "municipalityTotal" | "incidental" | "structural") =>
+    years.reduce((acc, y) => acc + Math.round(y.totals[key].toNumber() * 100), 0) / 100;
+  const totalKeys = [null, null, "formationCost", "municipalityPart", "insurerPart", "overhead", "compensation", "municipalityTotal", "incidental", "structural"] as const;
+  totalKeys.forEach((key, i) => {
+    if (!key) return;
+    const letter = String.fromCharCode(65 + i);
+    grid.set(totalRowHere, i + 1, { formula: `=ROUND(SUM(${letter}${first}:${letter}${last}),2)`, result: sumOf(key), format: FORMAT.money });
+  });
+  const own = (col: string) => `${sheetRef(FORECAST_SHEET)}$${col}$${first}:$${col}$${last}`;
+  return {
+    name: FORECAST_SHEET,
+    kind: "forecast",
+    cells: grid.build(headers.length),
+    columnWidths: [10, 12, 16, 18, 20, 14, 18, 16, 16, 16],
+    frozenRows: HEADER_ROW,
+    styles: [
+      { range: "A1", style: "title" },
+      { range: "A2", style: "note" },
+      { range: range(HEADER_ROW, 1, HEADER_ROW, headers.length), style: "header" },
+      { range: range(totalRowHere, 1, totalRowHere, headers.length), style: "total" },
+    ],
+    validations: [],
+    conditionalFormats: [],
+    charts: [
+      {
+        title: "Kosten per financier",
+        type: "columnStacked",
+        categories: own("A"),
+        series: [
+          { name: "Gemeente", values: own("D") },
+          { name: "Zorgverzekeraar", values: own("E") },
+          { name: "Compensatie overhead", values: own("G") },
+        ],
+        anchor: { cell: `A${totalRowHere + 3}`, columns: 8, rows: 18 },
+      },
+    ],
+    manualColumns: [],
+    firstDataRow: first,
+    print: { landscape: true, fitToWidth: true },
+  };
+}

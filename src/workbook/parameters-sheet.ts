@@ -1,0 +1,115 @@
+import type { BudgetYear } from "../core/budget";
+import { PARAMETERS, scalarValue, UNIT_LABEL, type Unit } from "../core/parameters";
+import type { Scheme } from "../core/schemes";
+import { absolute, cell, range, sheetRef } from "./a1";
+import { FORMAT } from "./formats";
+import { Grid, text } from "./grid";
+import type { DefinedName, SheetDescription } from "./types";
+
+export const PARAMETERS_SHEET = "Uitgangspunten";
+const FIRST_ROW = 5;
+/** The defined name of the budget year. */
+export const BUDGET_YEAR_NAME = "Begrotingsjaar";
+
+const UNIT_FORMAT: Record<Unit, string> = {
+  patients: FORMAT.whole,
+  hoursPerWeek: FORMAT.hours,
+  weeks: FORMAT.whole,
+  euroPerHour: FORMAT.money,
+  share: FORMAT.share,
+  hoursPerMonth: FORMAT.hours,
+  months: FORMAT.whole,
+  euro: FORMAT.money,
+  yesNo: FORMAT.whole,
+};
+
+/** The yearly rates a Begroting sheet reads, by column of the indexation table. */
+export const RATE_COLUMNS = { hourlyCost: 4, rentPerHour: 5, onboardingRate: 6, hisLicence: 7, insurance: 8 } as const;
+export type RateKey = keyof typeof RATE_COLUMNS;
+
+export interface ParametersLayout {
+  /** Absolute reference (with sheet) of a rate in the year `offset` after the budget year. */
+  rateRef(offset: number, rate: RateKey): string;
+}
+
+function indexTableTop(): number {
+  return FIRST_ROW + 1 + PARAMETERS.length + 2;
+}
+
+export const parametersLayout: ParametersLayout = {
+  rateRef: (offset, rate) => `${sheetRef(PARAMETERS_SHEET)}${absolute(indexTableTop() + 1 + offset, RATE_COLUMNS[rate])}`,
+};
+
+/**
+ * Uitgangspunten: every parameter with its defined name, value, unit and source, then the
+ * indexation table that gives each forecast year its rates.
+ */
+export function describeParameters(scheme: Scheme, years: readonly BudgetYear[]): { sheet: SheetDescription; names: DefinedName[] } {
+  const grid = new Grid();
+  const names: DefinedName[] = [];
+  grid.set(1, 1, text("Uitgangspunten POH-GGZ Jeugd"));
+  grid.setRow(2, 1, [text("Regeling"), text(`${scheme.id} — ${scheme.label.nl}`)]);
+  grid.setRow(4, 1, ["Naam", "Omschrijving", "Waarde", "Eenheid", "Bron"].map(text));
+
+  const budgetYear = years[0].year;
+  grid.setRow(FIRST_ROW, 1, [text(BUDGET_YEAR_NAME), text("Begrotingsjaar"), { value: budgetYear, format: FORMAT.year }, text("jaar"), text("Invoer")]);
+  names.push({ name: BUDGET_YEAR_NAME, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(FIRST_ROW, 3)}` });
+  PARAMETERS.forEach((p, i) => {
+    const row = FIRST_ROW + 1 + i;
+    grid.setRow(row, 1, [
+      text(p.name),
+      text(p.label.nl),
+      { value: Number(scalarValue(scheme.params, p.key)), format: UNIT_FORMAT[p.unit] },
+      text(UNIT_LABEL[p.unit].nl),
+      text(scheme.sources[p.key] ?? "Invoer"),
+    ]);
+    names.push({ name: p.name, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(row, 3)}` });
+  });
+  const lastParamRow = FIRST_ROW + PARAMETERS.length;
+
+  const top = indexTableTop();
+  grid.setRow(top - 1, 1, [text("Indexatie per jaar: het begrotingsjaar in basisprijzen, latere jaren × (1 + index), afgerond op centen")]);
+  grid.setRow(top, 1, ["Jaar", "Loonindex", "Prijsindex", "Uurtarief", "Huur per uur", "Tarief inwerken", "HIS-licentie", "Verzekering"].map(text));
+  const base: Record<RateKey, string> = { hourlyCost: "Uurtarief", rentPerHour: "Huur_per_uur", onboardingRate: "Inwerk_tarief", hisLicence: "HIS_licentie", insurance: "Verzekering" };
+  years.forEach((year, offset) => {
+    const row = top + 1 + offset;
+    grid.set(row, 1, { formula: offset === 0 ? `=${BUDGET_YEAR_NAME}` : `=${BUDGET_YEAR_NAME}+${offset}`, result: year.year, format: FORMAT.year });
+    if (offset > 0) {
+      grid.set(row, 2, { value: Number(scheme.params.wageIndex[offset - 1] ?? "0"), format: FORMAT.share });
+      grid.set(row, 3, { value: Number(scheme.params.priceIndex[offset - 1] ?? "0"), format: FORMAT.share });
+    }
+    for (const rate of Object.keys(RATE_COLUMNS) as RateKey[]) {
+      const col = RATE_COLUMNS[rate];
+      const indexCol = rate === "hourlyCost" ? "B" : "C";
+      const formula = offset === 0 ? `=${base[rate]}` : `=ROUND(${cell(row - 1, col)}*(1+${indexCol}${row}),2)`;
+      grid.set(row, col, { formula, result: year.rates[rate].toNumber(), format: FORMAT.money });
+    }
+  });
+  const bottom = top + years.length;
+
+  return {
+    names,
+    sheet: {
+      name: PARAMETERS_SHEET,
+      kind: "parameters",
+      cells: grid.build(),
+      columnWidths: [24, 48, 14, 16, 70, 16, 14, 14],
+      frozenRows: 4,
+      styles: [
+        { range: "A1", style: "title" },
+        { range: "A2:B2", style: "subtitle" },
+        { range: range(4, 1, 4, 5), style: "header" },
+        { range: range(FIRST_ROW, 3, lastParamRow, 3), style: "input" },
+        { range: range(top - 1, 1, top - 1, 1), style: "note" },
+        { range: range(top, 1, top, 8), style: "header" },
+        ...(years.length > 1 ? [{ range: range(top + 2, 2, bottom, 3), style: "input" as const }] : []),
+      ],
+      validations: [],
+      conditionalFormats: [],
+      charts: [],
+      manualColumns: [],
+      firstDataRow: FIRST_ROW,
+      print: { landscape: true, fitToWidth: true },
+    },
+  };
+}

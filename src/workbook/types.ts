@@ -1,0 +1,88 @@
+/**
+ * The workbook description: everything a renderer needs to write the budget workbook, and
+ * nothing about how. The Office.js renderer and the .xlsx writer both render this, and decide
+ * nothing about content.
+ */
+export type Scalar = string | number | boolean;
+
+/** One cell. `null` in a sheet's grid is an empty cell. */
+export interface Cell {
+  /** A constant: a label, or a value a person may change. Text is always text, never a formula. */
+  value?: Scalar;
+  /** A native Excel formula, starting with "=", with A1 references and invariant function names. */
+  formula?: string;
+  /** What the calculation core says the formula gives: the cached value, and the parity oracle. */
+  result?: Scalar;
+  /** Number format in the invariant (en-US) form, e.g. `"€ "#,##0.00`; Excel localises it. */
+  format?: string;
+}
+
+export type StyleName = "title" | "subtitle" | "header" | "total" | "input" | "note" | "ok" | "bad";
+
+export interface RangeStyle {
+  /** A1 range on the sheet, e.g. "A4:V4". */
+  range: string;
+  style: StyleName;
+}
+
+/** A list drop-down (data validation). */
+export interface ListValidation {
+  range: string;
+  values: string[];
+  prompt: string;
+}
+
+/** A conditional format: `formula` is written for the range's top-left cell, relative like Excel's. */
+export interface ConditionalFormat {
+  range: string;
+  formula: string;
+  style: "ok" | "bad";
+}
+
+export interface ChartSeries {
+  name: string;
+  /** Absolute A1 range of the values, with sheet name. */
+  values: string;
+}
+
+export interface ChartDescription {
+  title: string;
+  type: "columnStacked" | "columnClustered";
+  /** Absolute A1 range of the category labels (the years). */
+  categories: string;
+  series: ChartSeries[];
+  /** Where it stands: top-left cell and size in cells. */
+  anchor: { cell: string; columns: number; rows: number };
+}
+
+export type SheetKind = "parameters" | "practices" | "budget" | "forecast" | "payouts" | "checks";
+
+export interface SheetDescription {
+  name: string;
+  kind: SheetKind;
+  /** Rows of cells from A1; every row has the same length (a whole 2-D block). */
+  cells: (Cell | null)[][];
+  columnWidths: number[];
+  frozenRows: number;
+  styles: RangeStyle[];
+  validations: ListValidation[];
+  conditionalFormats: ConditionalFormat[];
+  charts: ChartDescription[];
+  /** Columns (0-based) a person fills in by hand on a generated sheet; a rebuild keeps them. */
+  manualColumns: number[];
+  /** First row (1-based) of the data rows, below the header. */
+  firstDataRow: number;
+  /** Print setup: landscape, fit to one page wide. */
+  print: { landscape: true; fitToWidth: true };
+}
+
+export interface DefinedName {
+  name: string;
+  /** Absolute reference with sheet, e.g. "Uitgangspunten!$C$5". */
+  ref: string;
+}
+
+export interface WorkbookDescription {
+  sheets: SheetDescription[];
+  names: DefinedName[];
+}
