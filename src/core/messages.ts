@@ -23,6 +23,30 @@ export const MESSAGES = {
     nl: "{arg}: onbekend deel “{value}”; kies gemeente of verzekeraar",
     en: "{arg}: unknown part “{value}”; use municipality or insurer",
   },
+  // CSV import: each reported with its row number and column.
+  emptyFile: { nl: "het bestand is leeg", en: "the file is empty" },
+  missingColumn: {
+    nl: "kolom “{column}” ontbreekt (verwacht o.a.: praktijk, agb, patienten; gevonden: {found})",
+    en: "column “{column}” is missing (expected among others: practice, agb, patients; found: {found})",
+  },
+  duplicateColumn: { nl: "kolom “{column}” staat er twee keer in", en: "column “{column}” appears twice" },
+  tooManyFields: {
+    nl: "{count} velden, de kop heeft er {expected}: klopt het scheidingsteken (; of ,)?",
+    en: "{count} fields where the header has {expected}: is the separator (; or ,) right?",
+  },
+  missingName: { nl: "de naam van de praktijk ontbreekt", en: "the practice name is missing" },
+  missingAgb: { nl: "de AGB-code ontbreekt", en: "the AGB code is missing" },
+  agbSevenDigits: {
+    nl: "AGB-code “{value}” heeft 7 cijfers; Excel laat vaak de voorloopnul weg (bedoeld: 0{value}?)",
+    en: "AGB code “{value}” has 7 digits; Excel often drops the leading zero (meant 0{value}?)",
+  },
+  agbMalformed: { nl: "AGB-code “{value}” is geen 8 cijfers", en: "AGB code “{value}” is not 8 digits" },
+  agbDuplicate: { nl: "AGB-code {value} staat ook op rij {first}", en: "AGB code {value} is also on row {first}" },
+  missingValue: { nl: "{arg} ontbreekt", en: "{arg} is missing" },
+  badDate: { nl: "{arg}: “{value}” is geen datum (dd-mm-jjjj of jjjj-mm-dd)", en: "{arg}: “{value}” is not a date (dd-mm-yyyy or yyyy-mm-dd)" },
+  impossibleDate: { nl: "{arg}: {value} bestaat niet", en: "{arg}: {value} does not exist" },
+  endBeforeStart: { nl: "einddatum {end} ligt voor startdatum {start}", en: "end date {end} is before start date {start}" },
+  notText: { nl: "het bestand is geen tekst (CSV)", en: "the file is not text (CSV)" },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,33 @@
+/**
+ * The bundled samples. All names, codes and counts are made up: "gemeente Polderland" has 12
+ * practice locations under the Flevoland scheme with 46 contracted hours, fewer than the
+ * ~49 h its practices are entitled to, so the NOP redistribution shows.
+ */
+export const SAMPLE_PRACTICES_CSV = `praktijk;agb;locatie;patienten;model;uren_per_week;startdatum;einddatum
+Huisartsenpraktijk De Linde;01012345;Emmelhage;2.940;Aanvullend;;01-01-2024;
+Gezondheidscentrum Het Anker;01023456;Emmelhage;5.120;Aanvullend;;01-01-2024;
+Huisartsen Kerkstraat;01034567;Marsdorp;1.875;Basis;;01-01-2024;
+Praktijk Zuiderzee;01045678;Marsdorp;2.350;Aanvullend;;01-03-2025;
+Huisartsenpraktijk Polderweg;01056789;Nagelveen;3.310;Extra;;01-01-2024;
+Dokterspraktijk Bloemenhof;01067890;Nagelveen;1.640;Aanvullend;;01-09-2025;
+Huisartsen Ruigeweg;01078901;Kreilhof;2.780;Aanvullend;;01-01-2024;31-12-2026
+Gezondheidshuis De Vaart;01089012;Kreilhof;4.010;Aanvullend;4,5;01-01-2024;
+Huisartsenpraktijk Noordermeer;01090123;Luttelwijk;1.230;Basis;;01-01-2024;
+Praktijk Oude Haven;01101234;Luttelwijk;2.205;Aanvullend;;01-05-2026;
+Huisartsen Tollebeek-Oost;01112345;Tollebeek;2.660;Aanvullend;;01-01-2024;
+Huisartsenpraktijk Espelerhof;01123456;Espel;1.980;Extra;;15-09-2026;
+`;
+
+/** How the sample is built when \`poh-budget\` runs without arguments. */
+export const SAMPLE_SETTINGS = {
+  scheme: "flevoland",
+  budgetYear: 2026,
+  years: 4,
+  capacityHours: "46",
+  hourlyCost: "52.50",
+} as const;
+
+/** The VPG worked example (VPG ch. 14) as a one-practice CSV for the \`vpg\` scheme. */
+export const VPG_EXAMPLE_CSV = `praktijk;agb;locatie;patienten;model;uren_per_week;startdatum;einddatum
+Voorbeeldpraktijk VPG;01000001;Spijkenisse;4.700;Aanvullend;8;01-01-2025;
+`;

@@ -1,0 +1,61 @@
+import ExcelJS from "exceljs";
+import { describeWorkbook } from "../../src/workbook/describe";
+import { renderXlsx } from "../../src/render/xlsx";
+import { EDGE_CASES, VPG_EXAMPLE } from "../fixtures/datasets";
+import { mismatches } from "../support/hyperformula";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
+
+async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("renderXlsx", () => {
+  it("writes every sheet, the defined names and cached results of the formulas", async () => {
+    const description = describeWorkbook(VPG_EXAMPLE);
+    const wb = await read(await renderXlsx(description));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(description.sheets.map((s) => s.name));
+    const cell = wb.getWorksheet("Begroting 2025")!.getCell("T5").value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).toBe("ROUND(S5*R5,2)");
+    expect(cell.result).toBe(2830);
+    expect(wb.definedNames.getRanges("Huur_per_uur").ranges).toEqual(["Uitgangspunten!$C$12"]);
+  });
+
+  it("keeps AGB codes as text and a name that looks like a formula as plain text", async () => {
+    const wb = await read(await renderXlsx(describeWorkbook(EDGE_CASES)));
+    const practices = wb.getWorksheet("Praktijken")!;
+    expect(practices.getCell("B5").value).toBe("01000002");
+    const injected = practices.getCell("A11");
+    expect(injected.value).toBe('=HYPERLINK("http://x")');
+    expect(injected.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("sets frozen header rows, landscape fit-to-width printing and the model drop-down", async () => {
+    const wb = await read(await renderXlsx(describeWorkbook(VPG_EXAMPLE)));
+    const ws = wb.getWorksheet("Begroting 2025")!;
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1 });
+    const validation = wb.getWorksheet("Praktijken")!.getCell("E6").dataValidation;
+    expect(validation).toMatchObject({ type: "list", formulae: ['"Basis,Aanvullend,Extra"'] });
+  });
+});
+
+describe("LibreOffice recalculating the written .xlsx", () => {
+  it.each([
+    ["vpg-example", VPG_EXAMPLE],
+    ["edge-cases", EDGE_CASES],
+  ])("reproduces every cached value of %s to the cent", async (name, input) => {
+    const description = describeWorkbook(input);
+    const valueAt = await recalculateWithLibreOffice(await renderXlsx(description), name);
+    expect(mismatches(description, valueAt).slice(0, 10)).toEqual([]);
+  });
+
+  it("really recalculates: a wrong cached value in the file comes back corrected", async () => {
+    const description = describeWorkbook(VPG_EXAMPLE);
+    const compensation = description.sheets.find((s) => s.name === "Begroting 2025")!.cells[4][19]!;
+    compensation.result = 1234.56;
+    const valueAt = await recalculateWithLibreOffice(await renderXlsx(description), "tampered");
+    expect(valueAt("Begroting 2025", 4, 19)).toBe(2830);
+  });
+});
