@@ -47,6 +47,21 @@ export const MESSAGES = {
   impossibleDate: { nl: "{arg}: {value} bestaat niet", en: "{arg}: {value} does not exist" },
   endBeforeStart: { nl: "einddatum {end} ligt voor startdatum {start}", en: "end date {end} is before start date {start}" },
   notText: { nl: "het bestand is geen tekst (CSV)", en: "the file is not text (CSV)" },
+  // Command line
+  unknownFlag: { nl: "onbekende optie {arg}; zie poh-budget --help", en: "unknown option {arg}; see poh-budget --help" },
+  flagNeedsValue: { nl: "{arg} heeft een waarde nodig", en: "{arg} needs a value" },
+  unknownScheme: { nl: "{arg}: onbekende regeling “{value}”; kies vpg, flevoland of custom", en: "{arg}: unknown scheme “{value}”; use vpg, flevoland or custom" },
+  unknownSample: { nl: "{arg}: onbekend voorbeeld “{value}”; kies polderland of vpg", en: "{arg}: unknown sample “{value}”; use polderland or vpg" },
+  badIndex: {
+    nl: "{arg}: “{value}” is geen index; schrijf 3,2% voor alle latere jaren of 2027=3,2% voor één jaar",
+    en: "{arg}: “{value}” is not an index; write 3.2% for all later years or 2027=3.2% for one year",
+  },
+  indexYearOutside: { nl: "{arg}: jaar {value} ligt niet na het begrotingsjaar binnen de raming ({first}–{last})", en: "{arg}: year {value} is not a later year of the forecast ({first}–{last})" },
+  fileNotFound: { nl: "{arg}: bestand “{value}” bestaat niet", en: "{arg}: file “{value}” does not exist" },
+  folderNotFound: { nl: "{arg}: map “{value}” bestaat niet", en: "{arg}: folder “{value}” does not exist" },
+  notXlsx: { nl: "{arg}: de uitvoer moet op .xlsx eindigen (“{value}”)", en: "{arg}: the output must end in .xlsx (“{value}”)" },
+  importFailed: { nl: "{count} fout(en) in {file}; er is niets geschreven.", en: "{count} error(s) in {file}; nothing was written." },
+  rowProblem: { nl: "Rij {row}: {text}", en: "Row {row}: {text}" },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,7 +3,7 @@
  * row-level errors out. It never throws on bad input; every problem is reported at once.
  */
 import { Dec } from "../core/decimal";
-import type { MessageKey, MessageParams } from "../core/messages";
+import { message, type Language, type MessageKey, type MessageParams } from "../core/messages";
 import { parseModel } from "../core/models";
 import { parseDecimalText } from "../core/numbers";
 import type { Practice } from "../core/types";
@@ -149,4 +149,14 @@ function readDate(text: string, field: Field, report: Report): string | null {
     return null;
   }
   return parsed.date;
+}
+
+/**
+ * One import problem as a person reads it.
+ *
+ * @example
+ * formatProblem("nl", problem) // "Rij 6: patienten: mag niet negatief zijn (-5)"
+ */
+export function formatProblem(language: Language, problem: ImportProblem): string {
+  return message(language, "rowProblem", { row: problem.row, text: message(language, problem.key, problem.params) });
 }

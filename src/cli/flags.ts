@@ -1,0 +1,83 @@
+/** The options of `poh-budget`, with their help in Dutch and English. */
+import type { SchemeParameters } from "../core/parameters";
+
+export interface FlagSpec {
+  name: string;
+  /** Placeholder of the value; null for a switch. */
+  value: string | null;
+  nl: string;
+  en: string;
+  /** A scheme parameter this flag sets, read as a number with these bounds. */
+  parameter?: { key: keyof SchemeParameters; max: number; whole?: boolean; positive?: boolean; share?: boolean };
+  repeatable?: boolean;
+}
+
+export const FLAGS: readonly FlagSpec[] = [
+  { name: "--scheme", value: "vpg|flevoland|custom", nl: "regeling (standaard flevoland)", en: "scheme (default flevoland)" },
+  { name: "--practices", value: "bestand.csv", nl: "praktijken uit CSV (; of , gescheiden)", en: "practices from CSV (; or , separated)" },
+  { name: "--year", value: "jaar", nl: "begrotingsjaar (standaard volgend jaar)", en: "budget year (default next year)" },
+  { name: "--years", value: "n", nl: "jaren in de meerjarenraming, inclusief het begrotingsjaar (standaard 4)", en: "years in the forecast, budget year included (default 4)" },
+  { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand", en: "output file" },
+  { name: "--sample", value: "polderland|vpg", nl: "bouw een meegeleverd voorbeeld", en: "build a bundled sample" },
+  { name: "--sample-csv", value: "bestand.csv", nl: "schrijf de voorbeeld-CSV, als sjabloon", en: "write the sample CSV, as a template" },
+  { name: "--hourly-cost", value: "€", nl: "kosten formatie per uur", en: "formation cost per hour", parameter: { key: "hourlyCost", max: 10_000 } },
+  { name: "--capacity", value: "uren", nl: "beschikbare uren per week in de gemeente (0 = geen plafond)", en: "available hours per week in the municipality (0 = no cap)", parameter: { key: "capacityHours", max: 100_000 } },
+  { name: "--municipality-share", value: "0,5|50%", nl: "aandeel gemeente in de formatie", en: "municipality share of formation", parameter: { key: "municipalityShare", max: 1, share: true } },
+  { name: "--hours-per-normpractice", value: "uren", nl: "uren per week per normpraktijk", en: "weekly hours per normpraktijk", parameter: { key: "hoursPerNormpractice", max: 168 } },
+  { name: "--normpractice-size", value: "patiënten", nl: "patiënten per normpraktijk", en: "patients per normpraktijk", parameter: { key: "normpracticeSize", max: 1_000_000, whole: true, positive: true } },
+  { name: "--weeks-per-year", value: "weken", nl: "werkweken per jaar", en: "working weeks per year", parameter: { key: "weeksPerYear", max: 53, positive: true } },
+  { name: "--rent-per-hour", value: "€", nl: "bijdrage huur ruimte per uur", en: "room rent contribution per hour", parameter: { key: "rentPerHour", max: 10_000 } },
+  { name: "--onboarding-hours-per-month", value: "uren", nl: "overleguren inwerkperiode per maand", en: "onboarding consultation hours per month", parameter: { key: "onboardingHoursPerMonth", max: 744 } },
+  { name: "--onboarding-months", value: "maanden", nl: "maanden inwerkperiode", en: "onboarding months", parameter: { key: "onboardingMonths", max: 12, whole: true } },
+  { name: "--onboarding-rate", value: "€", nl: "tarief overleguren inwerkperiode", en: "onboarding consultation rate", parameter: { key: "onboardingRate", max: 10_000 } },
+  { name: "--his", value: "€", nl: "HIS-licentie per praktijk per jaar", en: "HIS licence per practice per year", parameter: { key: "hisLicence", max: 1_000_000 } },
+  { name: "--insurance", value: "€", nl: "beroepsaansprakelijkheidsverzekering per jaar", en: "liability insurance per year", parameter: { key: "insurance", max: 1_000_000 } },
+  { name: "--rate-basis", value: "0–1|%", nl: "compensatie overhead bij model Basis", en: "overhead compensation, model Basis" },
+  { name: "--rate-aanvullend", value: "0–1|%", nl: "compensatie overhead bij model Aanvullend", en: "overhead compensation, model Aanvullend" },
+  { name: "--rate-extra", value: "0–1|%", nl: "compensatie overhead bij model Extra", en: "overhead compensation, model Extra" },
+  { name: "--payout-after-months", value: "maanden", nl: "uitbetaling na maanden inzet", en: "payout after months of deployment", parameter: { key: "payoutAfterMonths", max: 12, whole: true, positive: true } },
+  { name: "--pilot", value: "ja|nee", nl: "formatie is incidenteel (pilot)", en: "formation is incidental (pilot)" },
+  { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true },
+  { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true },
+  { name: "--lang", value: "nl|en", nl: "taal van de meldingen", en: "language of the messages" },
+  { name: "--help", value: null, nl: "deze hulp", en: "this help" },
+  { name: "--version", value: null, nl: "versie", en: "version" },
+];
+
+export type ParsedFlags = Map<string, string[]>;
+
+/** Splits argv into flags and values (`--flag value` or `--flag=value`); throws on an unknown flag. */
+export function parseFlags(argv: readonly string[]): ParsedFlags | { unknown: string } | { missingValue: string } {
+  const flags: ParsedFlags = new Map();
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+    const spec = FLAGS.find((f) => f.name === name) ?? (name === "-h" ? FLAGS.find((f) => f.name === "--help") : undefined);
+    if (!spec) return { unknown: argv[i] };
+    let value = "";
+    if (spec.value !== null) {
+      value = inline ?? argv[++i];
+      if (value === undefined) return { missingValue: spec.name };
+    }
+    flags.set(spec.name, [...(flags.get(spec.name) ?? []), value]);
+  }
+  return flags;
+}
+
+/** The help text, Dutch and English side by side. */
+export function helpText(): string {
+  const lines = [
+    "poh-budget — begroting POH-GGZ Jeugd als Excel-werkmap / POH-GGZ Youth budget as an Excel workbook",
+    "",
+    "Gebruik / usage: poh-budget [opties / options]",
+    "Zonder opties: bouwt het meegeleverde voorbeeld in begroting-voorbeeld.xlsx.",
+    "Without options: builds the bundled sample into begroting-voorbeeld.xlsx.",
+    "",
+  ];
+  for (const f of FLAGS) {
+    lines.push(`  ${f.name}${f.value ? ` <${f.value}>` : ""}`);
+    lines.push(`      ${f.nl}`);
+    lines.push(`      ${f.en}`);
+  }
+  lines.push("", "Voorbeeld / example:", "  poh-budget --scheme flevoland --practices praktijken.csv --year 2025 --years 4 --hourly-cost 52,50 --capacity 46 --out begroting.xlsx");
+  return lines.join("\n");
+}

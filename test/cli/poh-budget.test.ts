@@ -1,0 +1,125 @@
+import { spawnSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { describeWorkbook } from "../../src/workbook/describe";
+import { importPractices } from "../../src/import/practices";
+import { SAMPLE_PRACTICES_CSV } from "../../src/samples/sample";
+import { SCHEMES, withParameters } from "../../src/core/schemes";
+import { mismatches } from "../support/hyperformula";
+import { readCachedValues, recalculateWithLibreOffice } from "../support/libreoffice";
+
+const BIN = path.resolve(__dirname, "../../bin/poh-budget.js");
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "poh-budget-"));
+}
+
+const TEN_ERRORS = [
+  "praktijk;agb;patienten;model;uren_per_week;startdatum;einddatum",
+  "Malformed AGB;01A00002;2350;;;;",
+  "Goed;01000001;2350;;;;",
+  "Dubbel;01000001;2350;;;;",
+  ";01000004;2350;;;;",
+  "Negatief;01000005;-5;;;;",
+  "Geen getal;01000006;veel;;;;",
+  "Uren;01000007;2350;;-4;;",
+  "Model;01000008;2350;Premium;;;",
+  "Datum;01000009;2350;;;31-02-2025;",
+  "Volgorde;01000010;2350;;;01-06-2025;01-01-2025",
+  "Zeven;1000011;2350;;;;",
+].join("\n");
+
+describe("poh-budget", () => {
+  it("builds the bundled sample with no arguments, and LibreOffice reproduces every cached value", async () => {
+    const dir = tempDir();
+    const { code, stdout } = run([], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("begroting-voorbeeld.xlsx");
+    expect(stdout).toContain("Controle: alles OK");
+    const file = fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx"));
+    const expected = describeWorkbook({
+      scheme: withParameters(SCHEMES.flevoland, { capacityHours: "46", hourlyCost: "52.50" }),
+      practices: importPractices(SAMPLE_PRACTICES_CSV).practices,
+      budgetYear: 2026,
+      years: 4,
+    });
+    // The file's cached values are the core's …
+    expect(mismatches(expected, await readCachedValues(file))).toEqual([]);
+    // … and LibreOffice, recalculating every formula, gets the same cents.
+    expect(mismatches(expected, await recalculateWithLibreOffice(file, "sample")).slice(0, 10)).toEqual([]);
+  });
+
+  it("builds the VPG worked example: €5,660 overhead and €2,830 compensation", async () => {
+    const dir = tempDir();
+    expect(run(["--sample", "vpg"], dir).code).toBe(0);
+    const valueAt = await readCachedValues(fs.readFileSync(path.join(dir, "begroting-vpg-voorbeeld.xlsx")));
+    expect(valueAt("Begroting 2025", 4, 17)).toBe(5660);
+    expect(valueAt("Begroting 2025", 4, 19)).toBe(2830);
+  });
+
+  it("takes the issue's example command with every scheme flag", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "practices.csv"), SAMPLE_PRACTICES_CSV);
+    const args = ["--scheme", "flevoland", "--practices", "practices.csv", "--year", "2025", "--years", "4", "--hourly-cost", "52,50", "--capacity", "40", "--municipality-share", "60%", "--wage-index", "3,944%", "--price-index", "2027=2%", "--rate-aanvullend", "0.25", "--out", "begroting.xlsx"];
+    const { code, stdout } = run(args, dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Begroting 2025");
+    const valueAt = await readCachedValues(fs.readFileSync(path.join(dir, "begroting.xlsx")));
+    expect(valueAt("Uitgangspunten", 10, 2)).toBe(0.6); // Aandeel_gemeente
+    expect(valueAt("Begroting 2025", 4, 18)).toBe(0.25); // Aanvullend rate
+  });
+
+  it("reports ten kinds of bad rows with their row numbers, exits 1 and writes nothing", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "fout.csv"), TEN_ERRORS);
+    const { code, stderr } = run(["--practices", "fout.csv", "--out", "uit.xlsx"], dir);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split("\n");
+    expect(lines.filter((l) => l.startsWith("Rij "))).toHaveLength(10);
+    expect(lines.at(-1)).toBe("10 fout(en) in fout.csv; er is niets geschreven.");
+    expect(fs.readdirSync(dir)).toEqual(["fout.csv"]);
+  });
+
+  it("leaves an existing output file untouched when the input is bad", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "fout.csv"), TEN_ERRORS);
+    fs.writeFileSync(path.join(dir, "uit.xlsx"), "earlier");
+    expect(run(["--practices", "fout.csv", "--out", "uit.xlsx"], dir).code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "uit.xlsx"), "utf8")).toBe("earlier");
+  });
+
+  it.each([
+    [["--bogus"], "onbekende optie --bogus; zie poh-budget --help"],
+    [["--scheme", "zeeland"], "--scheme: onbekende regeling “zeeland”; kies vpg, flevoland of custom"],
+    [["--practices", "weg.csv"], "--practices: bestand “weg.csv” bestaat niet"],
+    [["--hourly-cost", "-3"], "--hourly-cost: mag niet negatief zijn (-3)"],
+    [["--municipality-share", "150%"], "--municipality-share: mag niet groter zijn dan 100 (150)"],
+    [["--years", "0"], "--years: moet groter dan 0 zijn (0)"],
+    [["--out", "begroting.csv"], "--out: de uitvoer moet op .xlsx eindigen (“begroting.csv”)"],
+    [["--wage-index", "2040=3%"], "--wage-index: jaar 2040 ligt niet na het begrotingsjaar binnen de raming (2027–2029)"],
+    [["--year"], "--year heeft een waarde nodig"],
+  ])("refuses %j with a clear message and exit code 2", (args, text) => {
+    const { code, stderr } = run([...args, "--year", "2026"].slice(0, args[0] === "--year" ? 1 : undefined), tempDir());
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(text);
+  });
+
+  it("lists every option in Dutch and English with --help", () => {
+    const { code, stdout } = run(["--help"], tempDir());
+    expect(code).toBe(0);
+    expect(stdout).toContain("kosten formatie per uur");
+    expect(stdout).toContain("formation cost per hour");
+    expect(stdout).toContain("--capacity");
+  });
+
+  it("speaks English with --lang en", () => {
+    const { stderr } = run(["--lang", "en", "--hourly-cost", "x"], tempDir());
+    expect(stderr.trim()).toBe("--hourly-cost: expects a number, not “x”");
+  });
+});
