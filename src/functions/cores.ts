@@ -2,7 +2,7 @@
  * The pure cores behind the custom functions: checked decimals in, a decimal out. The
  * defaults are the VPG worked example's (VPG ch. 14), as PRODUCT.md specifies.
  */
-import { Dec, ZERO } from "../core/decimal";
+import { cents, Dec, ZERO } from "../core/decimal";
 import * as rules from "../core/rules";
 import { SCHEMES } from "../core/schemes";
 import type { Model } from "../core/types";
@@ -42,6 +42,7 @@ export function compensationCore(weeklyHours: Dec, modelOrRate: { model: Model }
 
 /** @example splitCore(new Dec("10000.01"), new Dec("0.5"), "insurer").toString() // "5000" */
 export function splitCore(amount: Dec, municipalityShare: Dec, part: Part): Dec {
-  const split = rules.splitAmount(amount, municipalityShare);
+  // Money is cents: an amount typed with more decimals is rounded first, so both parts are whole cents.
+  const split = rules.splitAmount(cents(amount), municipalityShare);
   return part === "municipality" ? split.municipality : split.insurer;
 }

@@ -10,12 +10,14 @@ export interface StyleLook {
   borderTop?: boolean;
   borderBottom?: boolean;
   wrap?: boolean;
+  /** Row height in points for the rows this style covers. */
+  rowHeight?: number;
 }
 
 export const STYLE_LOOKS: Record<StyleName, StyleLook> = {
   title: { bold: true, size: 14, color: "0F6E6E" },
   subtitle: { bold: true },
-  header: { bold: true, fill: "D9EEEE", borderBottom: true, wrap: true },
+  header: { bold: true, fill: "D9EEEE", borderBottom: true, wrap: true, rowHeight: 45 },
   total: { bold: true, borderTop: true },
   input: { fill: "FFF7D6" },
   note: { italic: true, color: "595959" },

@@ -44,6 +44,8 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetDescription): void {
   });
   for (const { range, style } of sheet.styles) {
     const { top, left, bottom, right } = parseRange(range);
+    const height = STYLE_LOOKS[style].rowHeight;
+    if (height) for (let r = top; r <= bottom; r++) ws.getRow(r).height = height;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) applyLook(ws.getCell(r, c), STYLE_LOOKS[style]);
   }
   // ExcelJS supports range validations but its typings lack them.

@@ -115,6 +115,11 @@ describe("custom functions on any input (properties)", () => {
     );
   });
 
+  it("rounds an amount with sub-cent decimals to cents before splitting (found by fuzzing)", () => {
+    expect(fns.pohSplit(5e-324, 0, "insurer")).toBe(0);
+    expect(fns.pohSplit(10000.004, 0.5, "insurer") + fns.pohSplit(10000.004, 0.5)).toBe(10000);
+  });
+
   it("splits any amount into two parts that add up to the cent", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e13 }), fc.integer({ min: 0, max: 1000 }), (c, s) => {
