@@ -1,5 +1,5 @@
 /** The options of `poh-budget`, with their help in Dutch and English. */
-import type { SchemeParameters } from "../core/parameters";
+import type { ScalarKey, SchemeParameters } from "../core/parameters";
 
 export interface FlagSpec {
   name: string;
@@ -7,8 +7,8 @@ export interface FlagSpec {
   value: string | null;
   nl: string;
   en: string;
-  /** A scheme parameter this flag sets, read as a number with these bounds. */
-  parameter?: { key: keyof SchemeParameters; max: number; whole?: boolean; positive?: boolean; share?: boolean };
+  /** The scheme parameter this flag sets (its bounds are the parameter's, src/core/parameters.ts). */
+  parameter?: keyof SchemeParameters & ScalarKey;
   repeatable?: boolean;
 }
 
@@ -20,22 +20,22 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand", en: "output file" },
   { name: "--sample", value: "polderland|vpg", nl: "bouw een meegeleverd voorbeeld", en: "build a bundled sample" },
   { name: "--sample-csv", value: "bestand.csv", nl: "schrijf de voorbeeld-CSV, als sjabloon", en: "write the sample CSV, as a template" },
-  { name: "--hourly-cost", value: "€", nl: "kosten formatie per uur", en: "formation cost per hour", parameter: { key: "hourlyCost", max: 10_000 } },
-  { name: "--capacity", value: "uren", nl: "beschikbare uren per week in de gemeente (0 = geen plafond)", en: "available hours per week in the municipality (0 = no cap)", parameter: { key: "capacityHours", max: 100_000 } },
-  { name: "--municipality-share", value: "0,5|50%", nl: "aandeel gemeente in de formatie", en: "municipality share of formation", parameter: { key: "municipalityShare", max: 1, share: true } },
-  { name: "--hours-per-normpractice", value: "uren", nl: "uren per week per normpraktijk", en: "weekly hours per normpraktijk", parameter: { key: "hoursPerNormpractice", max: 168 } },
-  { name: "--normpractice-size", value: "patiënten", nl: "patiënten per normpraktijk", en: "patients per normpraktijk", parameter: { key: "normpracticeSize", max: 1_000_000, whole: true, positive: true } },
-  { name: "--weeks-per-year", value: "weken", nl: "werkweken per jaar", en: "working weeks per year", parameter: { key: "weeksPerYear", max: 53, positive: true } },
-  { name: "--rent-per-hour", value: "€", nl: "bijdrage huur ruimte per uur", en: "room rent contribution per hour", parameter: { key: "rentPerHour", max: 10_000 } },
-  { name: "--onboarding-hours-per-month", value: "uren", nl: "overleguren inwerkperiode per maand", en: "onboarding consultation hours per month", parameter: { key: "onboardingHoursPerMonth", max: 744 } },
-  { name: "--onboarding-months", value: "maanden", nl: "maanden inwerkperiode", en: "onboarding months", parameter: { key: "onboardingMonths", max: 12, whole: true } },
-  { name: "--onboarding-rate", value: "€", nl: "tarief overleguren inwerkperiode", en: "onboarding consultation rate", parameter: { key: "onboardingRate", max: 10_000 } },
-  { name: "--his", value: "€", nl: "HIS-licentie per praktijk per jaar", en: "HIS licence per practice per year", parameter: { key: "hisLicence", max: 1_000_000 } },
-  { name: "--insurance", value: "€", nl: "beroepsaansprakelijkheidsverzekering per jaar", en: "liability insurance per year", parameter: { key: "insurance", max: 1_000_000 } },
+  { name: "--hourly-cost", value: "€", nl: "kosten formatie per uur", en: "formation cost per hour", parameter: "hourlyCost" },
+  { name: "--capacity", value: "uren", nl: "beschikbare uren per week in de gemeente (0 = geen plafond)", en: "available hours per week in the municipality (0 = no cap)", parameter: "capacityHours" },
+  { name: "--municipality-share", value: "0,5|50%", nl: "aandeel gemeente in de formatie", en: "municipality share of formation", parameter: "municipalityShare" },
+  { name: "--hours-per-normpractice", value: "uren", nl: "uren per week per normpraktijk", en: "weekly hours per normpraktijk", parameter: "hoursPerNormpractice" },
+  { name: "--normpractice-size", value: "patiënten", nl: "patiënten per normpraktijk", en: "patients per normpraktijk", parameter: "normpracticeSize" },
+  { name: "--weeks-per-year", value: "weken", nl: "werkweken per jaar", en: "working weeks per year", parameter: "weeksPerYear" },
+  { name: "--rent-per-hour", value: "€", nl: "bijdrage huur ruimte per uur", en: "room rent contribution per hour", parameter: "rentPerHour" },
+  { name: "--onboarding-hours-per-month", value: "uren", nl: "overleguren inwerkperiode per maand", en: "onboarding consultation hours per month", parameter: "onboardingHoursPerMonth" },
+  { name: "--onboarding-months", value: "maanden", nl: "maanden inwerkperiode", en: "onboarding months", parameter: "onboardingMonths" },
+  { name: "--onboarding-rate", value: "€", nl: "tarief overleguren inwerkperiode", en: "onboarding consultation rate", parameter: "onboardingRate" },
+  { name: "--his", value: "€", nl: "HIS-licentie per praktijk per jaar", en: "HIS licence per practice per year", parameter: "hisLicence" },
+  { name: "--insurance", value: "€", nl: "beroepsaansprakelijkheidsverzekering per jaar", en: "liability insurance per year", parameter: "insurance" },
   { name: "--rate-basis", value: "0–1|%", nl: "compensatie overhead bij model Basis", en: "overhead compensation, model Basis" },
   { name: "--rate-aanvullend", value: "0–1|%", nl: "compensatie overhead bij model Aanvullend", en: "overhead compensation, model Aanvullend" },
   { name: "--rate-extra", value: "0–1|%", nl: "compensatie overhead bij model Extra", en: "overhead compensation, model Extra" },
-  { name: "--payout-after-months", value: "maanden", nl: "uitbetaling na maanden inzet", en: "payout after months of deployment", parameter: { key: "payoutAfterMonths", max: 12, whole: true, positive: true } },
+  { name: "--payout-after-months", value: "maanden", nl: "uitbetaling na maanden inzet", en: "payout after months of deployment", parameter: "payoutAfterMonths" },
   { name: "--pilot", value: "ja|nee", nl: "formatie is incidenteel (pilot)", en: "formation is incidental (pilot)" },
   { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true },
   { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true },

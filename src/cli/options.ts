@@ -3,7 +3,7 @@ import path from "path";
 import { Dec } from "../core/decimal";
 import { ArgumentError } from "../core/errors";
 import { languageOf, type Language } from "../core/messages";
-import type { SchemeParameters } from "../core/parameters";
+import { PARAMETERS, type SchemeParameters } from "../core/parameters";
 import { SCHEMES, SCHEME_IDS, withParameters, type Scheme, type SchemeId } from "../core/schemes";
 import { booleanArg, numberArg, type NumberRule } from "../functions/coerce";
 import { MAX_FORECAST_YEARS } from "../workbook/describe";
@@ -85,8 +85,8 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
   for (const spec of FLAGS) {
     const raw = last(flags, spec.name);
     if (raw === undefined || !spec.parameter) continue;
-    const { key, ...rule } = spec.parameter;
-    const value = numberFlag(raw, spec.name, rule);
+    const key = spec.parameter;
+    const value = numberFlag(raw, spec.name, PARAMETERS.find((p) => p.key === key)!.limit);
     (changes as Record<string, unknown>)[key] = typeof SCHEMES.vpg.params[key] === "number" ? value.toNumber() : value.toString();
   }
   const rates: Partial<Record<"basis" | "aanvullend" | "extra", string>> = {};

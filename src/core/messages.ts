@@ -62,6 +62,21 @@ export const MESSAGES = {
   notXlsx: { nl: "{arg}: de uitvoer moet op .xlsx eindigen (“{value}”)", en: "{arg}: the output must end in .xlsx (“{value}”)" },
   importFailed: { nl: "{count} fout(en) in {file}; er is niets geschreven.", en: "{count} error(s) in {file}; nothing was written." },
   rowProblem: { nl: "Rij {row}: {text}", en: "Row {row}: {text}" },
+  // Building in Excel
+  sheetTaken: {
+    nl: "Er staat al een blad “{name}” dat niet door deze invoegtoepassing is gemaakt. Geef dat blad een andere naam en probeer het opnieuw.",
+    en: "There is already a sheet “{name}” that this add-in did not make. Rename that sheet and try again.",
+  },
+  buildFailed: {
+    nl: "De begroting kon niet worden opgebouwd (stap: {step}). De werkmap is niet gewijzigd. Melding van Excel: {detail}",
+    en: "The budget could not be built (step: {step}). The workbook has not been changed. Excel said: {detail}",
+  },
+  noBudget: {
+    nl: "Deze werkmap heeft nog geen blad Uitgangspunten of Praktijken. Maak eerst een nieuwe begroting.",
+    en: "This workbook has no Uitgangspunten or Praktijken sheet yet. Start a new budget first.",
+  },
+  parameterProblem: { nl: "Uitgangspunten {cell}: {text}", en: "Uitgangspunten {cell}: {text}" },
+  missingParameter: { nl: "parameter {arg} ontbreekt op Uitgangspunten", en: "parameter {arg} is missing from Uitgangspunten" },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -43,27 +43,29 @@ export interface ParameterInfo {
   name: string;
   label: { nl: string; en: string };
   unit: Unit;
+  /** Bounds a value must keep, wherever it is typed (command line, Uitgangspunten). */
+  limit: { max: number; whole?: boolean; positive?: boolean };
 }
 
 /** The Uitgangspunten rows, in order. Names are Excel defined names (A1-safe, no cell-like names). */
 export const PARAMETERS: readonly ParameterInfo[] = [
-  { key: "normpracticeSize", name: "Normpraktijk", label: { nl: "Patiënten per normpraktijk", en: "Patients per normpraktijk" }, unit: "patients" },
-  { key: "hoursPerNormpractice", name: "Uren_per_normpraktijk", label: { nl: "Uren POH Jeugd per normpraktijk per week", en: "POH hours per normpraktijk per week" }, unit: "hoursPerWeek" },
-  { key: "capacityHours", name: "Capaciteit_uren", label: { nl: "Beschikbare uren per week (0 = geen plafond)", en: "Available hours per week (0 = no cap)" }, unit: "hoursPerWeek" },
-  { key: "weeksPerYear", name: "Weken_per_jaar", label: { nl: "Werkweken per jaar", en: "Working weeks per year" }, unit: "weeks" },
-  { key: "hourlyCost", name: "Uurtarief", label: { nl: "Kosten formatie per uur", en: "Formation cost per hour" }, unit: "euroPerHour" },
-  { key: "municipalityShare", name: "Aandeel_gemeente", label: { nl: "Aandeel gemeente in formatie", en: "Municipality share of formation" }, unit: "share" },
-  { key: "rentPerHour", name: "Huur_per_uur", label: { nl: "Bijdrage huur ruimte per uur", en: "Room rent contribution per hour" }, unit: "euroPerHour" },
-  { key: "onboardingHoursPerMonth", name: "Inwerk_uren_per_maand", label: { nl: "Overleguren inwerkperiode per maand", en: "Onboarding consultation hours per month" }, unit: "hoursPerMonth" },
-  { key: "onboardingMonths", name: "Inwerk_maanden", label: { nl: "Maanden inwerkperiode", en: "Onboarding months" }, unit: "months" },
-  { key: "onboardingRate", name: "Inwerk_tarief", label: { nl: "Tarief overleguren inwerkperiode", en: "Onboarding consultation rate" }, unit: "euroPerHour" },
-  { key: "hisLicence", name: "HIS_licentie", label: { nl: "Licentie HIS per praktijk per jaar", en: "HIS licence per practice per year" }, unit: "euro" },
-  { key: "insurance", name: "Verzekering", label: { nl: "Beroepsaansprakelijkheidsverzekering per jaar", en: "Liability insurance per year" }, unit: "euro" },
-  { key: "rateBasis", name: "Vergoeding_basis", label: { nl: "Compensatie overhead, model Basis", en: "Overhead compensation, model Basis" }, unit: "share" },
-  { key: "rateAanvullend", name: "Vergoeding_aanvullend", label: { nl: "Compensatie overhead, model Aanvullend", en: "Overhead compensation, model Aanvullend" }, unit: "share" },
-  { key: "rateExtra", name: "Vergoeding_extra", label: { nl: "Compensatie overhead, model Extra jeugdhulp", en: "Overhead compensation, model Extra" }, unit: "share" },
-  { key: "payoutAfterMonths", name: "Uitbetaling_na_maanden", label: { nl: "Uitbetaling na maanden inzet", en: "Payout after months of deployment" }, unit: "months" },
-  { key: "formationIncidental", name: "Formatie_incidenteel", label: { nl: "Formatie is incidenteel (pilot)", en: "Formation is incidental (pilot)" }, unit: "yesNo" },
+  { key: "normpracticeSize", name: "Normpraktijk", label: { nl: "Patiënten per normpraktijk", en: "Patients per normpraktijk" }, unit: "patients", limit: { max: 1_000_000, whole: true, positive: true } },
+  { key: "hoursPerNormpractice", name: "Uren_per_normpraktijk", label: { nl: "Uren POH Jeugd per normpraktijk per week", en: "POH hours per normpraktijk per week" }, unit: "hoursPerWeek", limit: { max: 168 } },
+  { key: "capacityHours", name: "Capaciteit_uren", label: { nl: "Beschikbare uren per week (0 = geen plafond)", en: "Available hours per week (0 = no cap)" }, unit: "hoursPerWeek", limit: { max: 100_000 } },
+  { key: "weeksPerYear", name: "Weken_per_jaar", label: { nl: "Werkweken per jaar", en: "Working weeks per year" }, unit: "weeks", limit: { max: 53, positive: true } },
+  { key: "hourlyCost", name: "Uurtarief", label: { nl: "Kosten formatie per uur", en: "Formation cost per hour" }, unit: "euroPerHour", limit: { max: 10_000 } },
+  { key: "municipalityShare", name: "Aandeel_gemeente", label: { nl: "Aandeel gemeente in formatie", en: "Municipality share of formation" }, unit: "share", limit: { max: 1 } },
+  { key: "rentPerHour", name: "Huur_per_uur", label: { nl: "Bijdrage huur ruimte per uur", en: "Room rent contribution per hour" }, unit: "euroPerHour", limit: { max: 10_000 } },
+  { key: "onboardingHoursPerMonth", name: "Inwerk_uren_per_maand", label: { nl: "Overleguren inwerkperiode per maand", en: "Onboarding consultation hours per month" }, unit: "hoursPerMonth", limit: { max: 744 } },
+  { key: "onboardingMonths", name: "Inwerk_maanden", label: { nl: "Maanden inwerkperiode", en: "Onboarding months" }, unit: "months", limit: { max: 12, whole: true } },
+  { key: "onboardingRate", name: "Inwerk_tarief", label: { nl: "Tarief overleguren inwerkperiode", en: "Onboarding consultation rate" }, unit: "euroPerHour", limit: { max: 10_000 } },
+  { key: "hisLicence", name: "HIS_licentie", label: { nl: "Licentie HIS per praktijk per jaar", en: "HIS licence per practice per year" }, unit: "euro", limit: { max: 1_000_000 } },
+  { key: "insurance", name: "Verzekering", label: { nl: "Beroepsaansprakelijkheidsverzekering per jaar", en: "Liability insurance per year" }, unit: "euro", limit: { max: 1_000_000 } },
+  { key: "rateBasis", name: "Vergoeding_basis", label: { nl: "Compensatie overhead, model Basis", en: "Overhead compensation, model Basis" }, unit: "share", limit: { max: 1 } },
+  { key: "rateAanvullend", name: "Vergoeding_aanvullend", label: { nl: "Compensatie overhead, model Aanvullend", en: "Overhead compensation, model Aanvullend" }, unit: "share", limit: { max: 1 } },
+  { key: "rateExtra", name: "Vergoeding_extra", label: { nl: "Compensatie overhead, model Extra jeugdhulp", en: "Overhead compensation, model Extra" }, unit: "share", limit: { max: 1 } },
+  { key: "payoutAfterMonths", name: "Uitbetaling_na_maanden", label: { nl: "Uitbetaling na maanden inzet", en: "Payout after months of deployment" }, unit: "months", limit: { max: 12, whole: true, positive: true } },
+  { key: "formationIncidental", name: "Formatie_incidenteel", label: { nl: "Formatie is incidenteel (pilot)", en: "Formation is incidental (pilot)" }, unit: "yesNo", limit: { max: 1, whole: true } },
 ];
 
 export const UNIT_LABEL: Record<Unit, { nl: string; en: string }> = {

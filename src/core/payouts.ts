@@ -1,18 +1,21 @@
 import { Dec } from "./decimal";
 
 /** What a controller types per practice-year on the Uitbetalingen sheet (matched on AGB code + year). */
+/** A typed value is kept as it was typed: text, a number, a date (Excel serial) or a boolean. */
+export type Typed = string | number | boolean | null;
+
 export interface PaymentRecord {
-  invoiceNumber: string | null;
-  /** Excel serial date as typed. */
-  invoiceDate: number | null;
-  invoiced: number | null;
-  paid: number | null;
-  paidDate: number | null;
+  invoiceNumber: Typed;
+  invoiceDate: Typed;
+  invoiced: Typed;
+  paid: Typed;
+  paidDate: Typed;
 }
 
 export const NO_PAYMENT: PaymentRecord = { invoiceNumber: null, invoiceDate: null, invoiced: null, paid: null, paidDate: null };
 
-export type PayoutStatus = "Geen bedrag" | "Nog te factureren" | "Gefactureerd, niet betaald" | "Betaald" | "Te veel betaald" | "Te weinig betaald";
+/** "#VALUE!" is what the sheet shows when text was typed where an amount belongs. */
+export type PayoutStatus = "Geen bedrag" | "Nog te factureren" | "Gefactureerd, niet betaald" | "Betaald" | "Te veel betaald" | "Te weinig betaald" | "#VALUE!";
 
 /** @example payoutKey("01000001", 2025) // "01000001|2025" */
 export const payoutKey = (agb: string, year: number): string => `${agb}|${year}`;
@@ -28,12 +31,14 @@ export function payoutStatus(due: Dec, record: PaymentRecord): PayoutStatus {
     if (due.isZero()) return "Geen bedrag";
     return record.invoiced === null ? "Nog te factureren" : "Gefactureerd, niet betaald";
   }
+  if (typeof record.paid !== "number") return "#VALUE!";
   const difference = new Dec(record.paid).minus(due).toDecimalPlaces(2);
   if (difference.isZero()) return "Betaald";
   return difference.gt(0) ? "Te veel betaald" : "Te weinig betaald";
 }
 
 /** Paid minus due, to the cent; null when nothing is paid yet. */
-export function payoutDifference(due: Dec, record: PaymentRecord): Dec | null {
-  return record.paid === null ? null : new Dec(record.paid).minus(due).toDecimalPlaces(2);
+export function payoutDifference(due: Dec, record: PaymentRecord): Dec | "#VALUE!" | null {
+  if (record.paid === null) return null;
+  return typeof record.paid === "number" ? new Dec(record.paid).minus(due).toDecimalPlaces(2) : "#VALUE!";
 }

@@ -8,7 +8,7 @@ import { parseModel } from "../core/models";
 import { parseDecimalText } from "../core/numbers";
 import type { Practice } from "../core/types";
 import { fieldOfHeader, parseDateText, REQUIRED_FIELDS, type Field } from "./fields";
-import { decodeText, detectSeparator, parseRecords } from "./records";
+import { decodeText, detectSeparator, parseRecords, type CsvRecord } from "./records";
 
 export interface ImportProblem {
   /** Line of the file (1 = the header). */
@@ -57,6 +57,15 @@ export function importPractices(input: Uint8Array | string): ImportResult {
   if (records.length === 0) return { ...result, errors: [{ row: 1, column: "", key: "emptyFile", params: {} }] };
 
   const [header, ...rows] = records;
+  return practicesFromRecords(header, rows);
+}
+
+/**
+ * Practices from records whose first is the header: the CSV file's, or the Praktijken sheet's
+ * rows with their sheet row numbers.
+ */
+export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord[]): ImportResult {
+  const result: ImportResult = { practices: [], errors: [], ignoredColumns: [] };
   const columnOf = new Map<Field, number>();
   header.fields.forEach((name, index) => {
     const field = fieldOfHeader(name);

@@ -191,6 +191,7 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
     validations: [],
     conditionalFormats: [],
     charts: [],
+    inputRanges: [],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
     print: { landscape: true, fitToWidth: true },

@@ -131,6 +131,7 @@ export function describeChecks(input: ChecksInput): SheetDescription {
       { range: range(first, 2, last, 2), formula: `B${first}<>"OK"`, style: "bad" },
     ],
     charts: [],
+    inputRanges: [],
     manualColumns: [],
     firstDataRow: first,
     print: { landscape: true, fitToWidth: true },

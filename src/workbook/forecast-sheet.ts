@@ -77,6 +77,7 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
         anchor: { cell: `A${totalRowHere + 3}`, columns: 8, rows: 18 },
       },
     ],
+    inputRanges: [],
     manualColumns: [],
     firstDataRow: first,
     print: { landscape: true, fitToWidth: true },

@@ -107,6 +107,7 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[])
       validations: [],
       conditionalFormats: [],
       charts: [],
+      inputRanges: [range(FIRST_ROW, 3, lastParamRow, 3), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
       manualColumns: [],
       firstDataRow: FIRST_ROW,
       print: { landscape: true, fitToWidth: true },

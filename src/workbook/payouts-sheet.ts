@@ -1,6 +1,6 @@
 import type { BudgetYear } from "../core/budget";
 import { excelSerial } from "../core/dates";
-import { NO_PAYMENT, payoutDifference, payoutKey, payoutStatus, type PaymentRecord } from "../core/payouts";
+import { NO_PAYMENT, payoutDifference, payoutKey, payoutStatus, type PaymentRecord, type Typed } from "../core/payouts";
 import { range, sheetRef } from "./a1";
 import { budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
@@ -20,7 +20,7 @@ export function payoutRowCount(years: readonly BudgetYear[]): number {
   return Math.max(1, years.reduce((n, y) => n + y.lines.length, 0));
 }
 
-const manualCell = (value: string | number | null, format?: string): Cell | null => (value === null ? null : { value, format });
+const manualCell = (value: Typed, format?: string): Cell | null => (value === null ? null : { value, format });
 
 /**
  * Uitbetalingen: the payout register. Amount and due date come from the Begroting sheets; the
@@ -35,22 +35,24 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
   let row = HEADER_ROW + 1;
   for (const year of years) {
     const ref = sheetRef(budgetSheetName(year.year));
-    year.lines.forEach((line, i) => {
-      const r = FIRST_DATA_ROW + i;
+    const lastLine = FIRST_DATA_ROW + Math.max(1, year.lines.length) - 1;
+    // Looked up by AGB code, not by row: a payment stays with its practice when Praktijken is re-sorted.
+    const lookup = (col: string) => `INDEX(${ref}$${col}$${FIRST_DATA_ROW}:$${col}$${lastLine},MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLine},0))`;
+    year.lines.forEach((line) => {
       const record = payments.get(payoutKey(line.practice.agb, year.year)) ?? NO_PAYMENT;
       const difference = payoutDifference(line.compensation, record);
       grid.setRow(row, 1, [
-        { formula: `=${ref}$B$2`, result: year.year, format: FORMAT.year },
-        { formula: `=${ref}B${r}`, result: line.practice.agb },
-        { formula: `=${ref}A${r}`, result: line.practice.name },
-        { formula: `=${ref}${BUDGET_COLUMN.compensation}${r}`, result: line.compensation.toNumber(), format: FORMAT.money },
-        { formula: `=${ref}${BUDGET_COLUMN.payoutDue}${r}`, result: line.payoutDue === null ? "" : excelSerial(line.payoutDue), format: FORMAT.date },
+        { value: year.year, format: FORMAT.year },
+        { value: line.practice.agb, format: FORMAT.text },
+        { value: line.practice.name },
+        { formula: `=${lookup(BUDGET_COLUMN.compensation)}`, result: line.compensation.toNumber(), format: FORMAT.money },
+        { formula: `=${lookup(BUDGET_COLUMN.payoutDue)}`, result: line.payoutDue === null ? "" : excelSerial(line.payoutDue), format: FORMAT.date },
         manualCell(record.invoiceNumber, FORMAT.text),
         manualCell(record.invoiceDate, FORMAT.date),
         manualCell(record.invoiced, FORMAT.money),
         manualCell(record.paid, FORMAT.money),
         manualCell(record.paidDate, FORMAT.date),
-        { formula: `=IF(I${row}="","",ROUND(I${row}-D${row},2))`, result: difference === null ? "" : difference.toNumber(), format: FORMAT.money },
+        { formula: `=IF(I${row}="","",ROUND(I${row}-D${row},2))`, result: difference === null ? "" : typeof difference === "string" ? difference : difference.toNumber(), format: FORMAT.money },
         {
           formula: `=IF(I${row}="",IF(D${row}=0,"Geen bedrag",IF(H${row}="","Nog te factureren","Gefactureerd, niet betaald")),IF(ROUND(I${row}-D${row},2)=0,"Betaald",IF(I${row}>D${row},"Te veel betaald","Te weinig betaald")))`,
           result: payoutStatus(line.compensation, record),
@@ -78,6 +80,7 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
       { range: range(HEADER_ROW + 1, 12, last, 12), formula: `L${HEADER_ROW + 1}="Betaald"`, style: "ok" },
     ],
     charts: [],
+    inputRanges: [range(HEADER_ROW + 1, 6, last, 10)],
     manualColumns: MANUAL_COLUMNS,
     firstDataRow: HEADER_ROW + 1,
     print: { landscape: true, fitToWidth: true },

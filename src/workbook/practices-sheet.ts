@@ -81,6 +81,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       { range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.check, last, PRACTICE_COLUMNS.check), formula: `AND(${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"OK",${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"")`, style: "bad" },
     ],
     charts: [],
+    inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, PRACTICE_COLUMNS.endDate)],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
     print: { landscape: true, fitToWidth: true },

@@ -70,6 +70,8 @@ export interface SheetDescription {
   charts: ChartDescription[];
   /** Columns (0-based) a person fills in by hand on a generated sheet; a rebuild keeps them. */
   manualColumns: number[];
+  /** Ranges where a person types (inputs); anything typed elsewhere counts as an edit of a generated sheet. */
+  inputRanges: string[];
   /** First row (1-based) of the data rows, below the header. */
   firstDataRow: number;
   /** Print setup: landscape, fit to one page wide. */

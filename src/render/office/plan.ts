@@ -1,0 +1,89 @@
+/**
+ * Plans how a workbook description goes into Excel: each sheet is built under a temporary
+ * name, and its cells go out as whole 2-D blocks of rows, grouped into requests that stay
+ * under the request limit of Excel on the web (5 MB).
+ */
+import { sheetRef } from "../../workbook/a1";
+import type { Cell, WorkbookDescription } from "../../workbook/types";
+
+/** Room per request for cell data, under the 5 MB limit with space for the other operations. */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+export const TEMP_PREFIX = "~poh bouw ";
+
+export interface WriteBlock {
+  sheet: number;
+  /** 1-based rows of the block. */
+  top: number;
+  bottom: number;
+  formulas: (string | number | boolean)[][];
+  formats: string[][];
+  bytes: number;
+}
+
+export interface WritePlan {
+  tempNames: string[];
+  /** Blocks grouped per request (one sync each). */
+  requests: WriteBlock[][];
+  totalBytes: number;
+}
+
+/**
+ * Text that Excel would turn into something else when written: a formula (= + - @), a number,
+ * a date or a boolean. Such text gets Excel's quote prefix so it stays text (no formula injection).
+ *
+ * @example
+ * needsQuotePrefix("=HYPERLINK(\"x\")") // true; needsQuotePrefix("01000001") // true
+ */
+export function needsQuotePrefix(text: string): boolean {
+  return /^[=+\-@']/.test(text) || /^\s*[\d.,\s]+%?\s*$/.test(text) || /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text) || /^(true|false|waar|onwaar)$/i.test(text.trim());
+}
+
+/** Rewrites sheet references of formulas from the final names to the temporary ones. */
+export function renamer(finalNames: readonly string[], tempNames: readonly string[]): (formula: string) => string {
+  const map = new Map(finalNames.map((n, i) => [sheetRef(n).toLowerCase(), sheetRef(tempNames[i])]));
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(${finalNames.map((n) => escape(sheetRef(n))).join("|")})`, "gi");
+  return (formula) => formula.replace(pattern, (ref) => map.get(ref.toLowerCase()) ?? ref);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function entryOf(cell: Cell | null, rename: (formula: string) => string): string | number | boolean {
+  if (!cell) return "";
+  if (cell.formula !== undefined) return rename(cell.formula);
+  if (typeof cell.value === "string") return needsQuotePrefix(cell.value) ? `'${cell.value}` : cell.value;
+  return cell.value ?? "";
+}
+
+export function planWrites(description: WorkbookDescription, budget = REQUEST_BUDGET_BYTES): WritePlan {
+  const tempNames = description.sheets.map((_, i) => `${TEMP_PREFIX}${i + 1}`);
+  const rename = renamer(description.sheets.map((s) => s.name), tempNames);
+  const requests: WriteBlock[][] = [[]];
+  let requestBytes = 0;
+  let totalBytes = 0;
+  description.sheets.forEach((sheet, index) => {
+    let block: WriteBlock | null = null;
+    sheet.cells.forEach((row, r) => {
+      const formulas = row.map((c) => entryOf(c, rename));
+      const formats = row.map((c) => c?.format ?? "General");
+      const bytes = JSON.stringify(formulas).length + JSON.stringify(formats).length;
+      if (requestBytes + bytes > budget && requestBytes > 0) {
+        requests.push([]);
+        requestBytes = 0;
+        block = null;
+      }
+      if (!block) {
+        block = { sheet: index, top: r + 1, bottom: r + 1, formulas: [], formats: [], bytes: 0 };
+        requests[requests.length - 1].push(block);
+      }
+      block.bottom = r + 1;
+      block.formulas.push(formulas);
+      block.formats.push(formats);
+      block.bytes += bytes;
+      requestBytes += bytes;
+      totalBytes += bytes;
+    });
+  });
+  return { tempNames, requests, totalBytes };
+}

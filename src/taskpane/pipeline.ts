@@ -1,0 +1,129 @@
+/**
+ * What the task pane's buttons do, without any DOM: start a new budget, import practices, or
+ * rebuild from what the workbook holds. Reads the workbook, checks it, asks before writing over
+ * edits, and renders. Office.js comes in through `run` (Excel.run, or the in-memory host's).
+ */
+import { message, type Language } from "../core/messages";
+import type { PaymentRecord } from "../core/payouts";
+import { SCHEMES, withParameters, type SchemeId } from "../core/schemes";
+import type { Practice } from "../core/types";
+import { ArgumentError } from "../core/errors";
+import { formatProblem, importPractices } from "../import/practices";
+import { readWorkbook } from "../render/office/read";
+import { editedCells } from "../render/office/registry";
+import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
+import { SAMPLE_PRACTICES_CSV, SAMPLE_SETTINGS } from "../samples/sample";
+import { describeWorkbook, type BudgetInput } from "../workbook/describe";
+import { readParameters, readPayments, readPractices } from "../workbook/read-back";
+import { budgetSheetName } from "../workbook/budget-sheet";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface NewBudget {
+  schemeId: SchemeId;
+  budgetYear: number;
+  years: number;
+  hourlyCost: string;
+  withSample: boolean;
+}
+
+export type BuildRequest = { mode: "new"; budget: NewBudget } | { mode: "import"; csv: Uint8Array | string } | { mode: "rebuild" };
+
+/** A problem the finance officer can act on; `cell` (when set) is selected when activated. */
+export interface Problem {
+  text: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export type BuildOutcome =
+  | { kind: "built"; sheets: string[]; budgetSheet: string }
+  | { kind: "problems"; problems: Problem[] }
+  | { kind: "confirm"; edited: { sheet: string; cells: string[] }[]; replacesBudget: boolean }
+  | { kind: "failed"; text: string };
+
+export interface BuildOptions {
+  supports: (version: string) => boolean;
+  language: Language;
+  /** The person agreed to write over edited sheets or an existing budget. */
+  confirmed?: boolean;
+  onProgress?: (step: RenderStep | "reading", done: number, total: number) => void;
+}
+
+function newBudgetInput(budget: NewBudget): BudgetInput {
+  const sampleChanges = budget.withSample && budget.schemeId === "flevoland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours } : {};
+  return {
+    scheme: withParameters(SCHEMES[budget.schemeId], { hourlyCost: budget.hourlyCost, ...sampleChanges }),
+    practices: budget.withSample ? importPractices(SAMPLE_PRACTICES_CSV).practices : [],
+    budgetYear: budget.budgetYear,
+    years: budget.years,
+  };
+}
+
+export async function build(run: ExcelRun, request: BuildRequest, options: BuildOptions): Promise<BuildOutcome> {
+  const lang = options.language;
+  try {
+    return await run(async (context) => {
+      options.onProgress?.("reading", 0, 1);
+      const contents = await readWorkbook(context, options.supports);
+      let input: BudgetInput;
+      if (request.mode === "new") {
+        input = newBudgetInput(request.budget);
+      } else {
+        if (!contents.parameters || !contents.practices) return { kind: "problems", problems: [{ text: message(lang, "noBudget") }] };
+        const parameters = readParameters(contents.parameters);
+        let practices: Practice[];
+        const problems: Problem[] = parameters.problems.map((p) => ({ text: message(lang, "parameterProblem", { cell: p.cell, text: message(lang, p.key, p.params) }), sheet: p.sheet, cell: p.cell }));
+        if (request.mode === "import") {
+          const imported = importPractices(request.csv);
+          problems.push(...imported.errors.map((e) => ({ text: formatProblem(lang, e) })));
+          practices = imported.practices;
+        } else {
+          const read = readPractices(contents.practices);
+          problems.push(...read.problems.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell })));
+          practices = read.practices;
+        }
+        if (problems.length > 0) return { kind: "problems", problems };
+        const payments: Map<string, PaymentRecord> = contents.payouts ? readPayments(contents.payouts) : new Map();
+        input = { scheme: parameters.scheme, practices, budgetYear: parameters.budgetYear, years: parameters.years, payments };
+      }
+      const description = describeWorkbook(input);
+
+      if (!options.confirmed) {
+        const edited = (contents.state.registry?.sheets ?? [])
+          .map((sheet) => ({ sheet: sheet.name, cells: editedCells(sheet.allowed, contents.constants.get(sheet.name) ?? null) }))
+          .filter((e) => e.cells.length > 0);
+        const replacesBudget = request.mode === "new" && (contents.state.registry?.sheets.length ?? 0) > 0;
+        if (edited.length > 0 || replacesBudget) return { kind: "confirm", edited, replacesBudget };
+      }
+      await renderWorkbook(context, description, contents.state, { supports: options.supports, onProgress: options.onProgress });
+      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear) };
+    });
+  } catch (error) {
+    if (error instanceof ArgumentError) return { kind: "problems", problems: [{ text: message(lang, error.key, error.params) }] };
+    if (error instanceof BuildError) return { kind: "failed", text: message(lang, "buildFailed", { step: stepName(lang, error.step), detail: error.message }) };
+    return { kind: "failed", text: message(lang, "buildFailed", { step: stepName(lang, "reading"), detail: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+const STEP_NAMES: Record<RenderStep | "reading", { nl: string; en: string }> = {
+  reading: { nl: "werkmap lezen", en: "reading the workbook" },
+  writing: { nl: "bladen schrijven", en: "writing sheets" },
+  formatting: { nl: "opmaak en grafiek", en: "formatting and chart" },
+  swapping: { nl: "nieuwe bladen plaatsen", en: "putting the new sheets in place" },
+  cleaning: { nl: "opruimen", en: "cleaning up" },
+};
+
+export function stepName(language: Language, step: RenderStep | "reading"): string {
+  return STEP_NAMES[step][language];
+}
+
+/** Selects a cell a problem points at, so the person can fix it. */
+export async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
+  await run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(cell).select();
+    await context.sync();
+  });
+}

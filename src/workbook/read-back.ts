@@ -1,0 +1,145 @@
+/**
+ * Reads a budget back from the values of its sheets (as Excel returns them): the parameters
+ * of Uitgangspunten, the practices of Praktijken and what the controller typed on
+ * Uitbetalingen. The inverse of describe, so a rebuild starts from what people changed.
+ */
+import { ArgumentError } from "../core/errors";
+import type { MessageKey, MessageParams } from "../core/messages";
+import { PARAMETERS, type SchemeParameters } from "../core/parameters";
+import { payoutKey, type PaymentRecord, type Typed } from "../core/payouts";
+import { SCHEMES, SCHEME_IDS, type Scheme, type SchemeId } from "../core/schemes";
+import { isoDate } from "../core/dates";
+import { numberArg } from "../functions/coerce";
+import { practicesFromRecords } from "../import/practices";
+import type { Practice } from "../core/types";
+import { cell, column } from "./a1";
+import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
+import { FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
+import { MANUAL_COLUMNS } from "./payouts-sheet";
+
+/** A grid of values from A1 (row 0 = sheet row 1). */
+export type Values = readonly (readonly unknown[])[];
+
+export interface SheetProblem {
+  sheet: string;
+  /** A1 address of the cell to select. */
+  cell: string;
+  key: MessageKey;
+  params: MessageParams;
+}
+
+const at = (values: Values, row: number, col: number): unknown => values[row - 1]?.[col - 1] ?? "";
+const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
+
+export interface ParametersReadBack {
+  scheme: Scheme;
+  budgetYear: number;
+  years: number;
+  problems: SheetProblem[];
+}
+
+/** Uitgangspunten: scheme, budget year, every parameter (checked against its bounds) and the index table. */
+export function readParameters(values: Values): ParametersReadBack {
+  const problems: SheetProblem[] = [];
+  const schemeText = text(at(values, 2, 2)).split("—")[0].trim();
+  const schemeId: SchemeId = (SCHEME_IDS as readonly string[]).includes(schemeText) ? (schemeText as SchemeId) : "custom";
+  const base = SCHEMES[schemeId];
+  const params: SchemeParameters = { ...base.params, compensationRates: { ...base.params.compensationRates }, wageIndex: [], priceIndex: [] };
+  const sources = { ...base.sources };
+  let budgetYear = new Date().getFullYear() + 1;
+  const rowOf = new Map<string, number>();
+  values.forEach((row, i) => rowOf.set(text(row[0]), i + 1));
+
+  const read = (name: string, limit: { max: number; whole?: boolean; positive?: boolean }): number | null => {
+    const row = rowOf.get(name);
+    if (row === undefined) {
+      problems.push({ sheet: PARAMETERS_SHEET, cell: "A5", key: "missingParameter", params: { arg: name } });
+      return null;
+    }
+    try {
+      return numberArg(at(values, row, 3), name, limit).toNumber();
+    } catch (error) {
+      if (!(error instanceof ArgumentError)) throw error;
+      problems.push({ sheet: PARAMETERS_SHEET, cell: cell(row, 3), key: error.key, params: error.params });
+      return null;
+    }
+  };
+  const year = read(BUDGET_YEAR_NAME, { max: 2200, whole: true, positive: true });
+  if (year !== null) budgetYear = year;
+  for (const p of PARAMETERS) {
+    const value = read(p.name, p.limit);
+    const row = rowOf.get(p.name);
+    if (row !== undefined && text(at(values, row, 5)) !== "") sources[p.key] = text(at(values, row, 5));
+    if (value === null) continue;
+    if (p.key === "rateBasis") params.compensationRates.basis = String(value);
+    else if (p.key === "rateAanvullend") params.compensationRates.aanvullend = String(value);
+    else if (p.key === "rateExtra") params.compensationRates.extra = String(value);
+    else if (p.key === "formationIncidental") params.formationIncidental = value === 1;
+    else if (p.key === "normpracticeSize" || p.key === "payoutAfterMonths") params[p.key] = value;
+    else params[p.key] = String(value);
+  }
+
+  const header = values.findIndex((row) => text(row[0]) === "Jaar" && text(row[1]) === "Loonindex");
+  let years = 1;
+  if (header >= 0) {
+    for (let r = header + 2; text(at(values, r, 1)) !== ""; r++) {
+      years = r - header - 1;
+      if (years === 1) continue;
+      const index = (col: number, name: string) => {
+        try {
+          return numberArg(at(values, r, col), name, { max: 1, fallback: "0" }).toString();
+        } catch (error) {
+          if (!(error instanceof ArgumentError)) throw error;
+          problems.push({ sheet: PARAMETERS_SHEET, cell: cell(r, col), key: error.key, params: error.params });
+          return "0";
+        }
+      };
+      params.wageIndex.push(index(2, "Loonindex"));
+      params.priceIndex.push(index(3, "Prijsindex"));
+    }
+  }
+  return { scheme: { ...base, params, sources }, budgetYear, years, problems };
+}
+
+/** Excel's serial day number as an ISO date (1900 date system). */
+export function serialToIso(serial: number): string {
+  const date = new Date(Math.round((serial - 25_569) * 86_400_000));
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+const FIELD_HEADERS = ["praktijk", "agb", "locatie", "patienten", "model", "uren_per_week", "startdatum", "einddatum"];
+
+/** Praktijken: the rows below the header, checked by the same rules as a CSV import. */
+export function readPractices(values: Values): { practices: Practice[]; problems: SheetProblem[] } {
+  const rows = [];
+  for (let r = FIRST_DATA_ROW; r <= values.length; r++) {
+    const fields = FIELD_HEADERS.map((_, i) => {
+      const value = at(values, r, i + 1);
+      const isDate = i + 1 === PRACTICE_COLUMNS.startDate || i + 1 === PRACTICE_COLUMNS.endDate;
+      return typeof value === "number" && isDate ? serialToIso(value) : text(value);
+    });
+    if (fields.some((f) => f !== "")) rows.push({ line: r, fields });
+  }
+  const result = practicesFromRecords({ line: FIRST_DATA_ROW - 1, fields: FIELD_HEADERS }, rows);
+  const problems = result.errors.map((e): SheetProblem => {
+    const index = FIELD_HEADERS.indexOf(e.column);
+    return { sheet: PRACTICES_SHEET, cell: `${column(index >= 0 ? index + 1 : 1)}${e.row}`, key: e.key, params: e.params };
+  });
+  return { practices: result.practices, problems };
+}
+
+/** Uitbetalingen: what the controller typed per practice-year, by AGB code and year. */
+export function readPayments(values: Values): Map<string, PaymentRecord> {
+  const payments = new Map<string, PaymentRecord>();
+  for (let r = 5; r <= values.length; r++) {
+    const typed = MANUAL_COLUMNS.map((c): Typed => {
+      const value = at(values, r, c + 1);
+      return value === "" || value === null || value === undefined ? null : (value as Typed);
+    });
+    if (typed.every((v) => v === null)) continue;
+    const [invoiceNumber, invoiceDate, invoiced, paid, paidDate] = typed;
+    payments.set(payoutKey(text(at(values, r, 2)), Number(at(values, r, 1))), { invoiceNumber, invoiceDate, invoiced, paid, paidDate });
+  }
+  return payments;
+}
+

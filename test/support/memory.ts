@@ -1,0 +1,31 @@
+import { MemoryExcel } from "../../src/host/memory-excel";
+import type { ExcelRun } from "../../src/taskpane/pipeline";
+import { build, type BuildOptions, type BuildRequest } from "../../src/taskpane/pipeline";
+
+export const ALL_SUPPORTED = () => true;
+
+/** The host's run, typed as Excel.run: the host implements the subset the renderer uses. */
+export const runOf = (host: MemoryExcel): ExcelRun => host.run as unknown as ExcelRun;
+
+export function buildOn(host: MemoryExcel, request: BuildRequest, options: Partial<BuildOptions> = {}) {
+  return build(runOf(host), request, { supports: ALL_SUPPORTED, language: "nl", ...options });
+}
+
+export const NEW_SAMPLE: BuildRequest = { mode: "new", budget: { schemeId: "flevoland", budgetYear: 2026, years: 4, hourlyCost: "52.50", withSample: true } };
+
+/** Types values into cells as a person would (through the host, not the renderer). */
+export async function typeInto(host: MemoryExcel, sheet: string, address: string, rows: unknown[][]): Promise<void> {
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).values = rows;
+    await context.sync();
+  });
+}
+
+export function valueOf(host: MemoryExcel, sheet: string, address: string): unknown {
+  const s = host.state.sheet(sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return host.state.valueAt(s, Number(m[2]), col);
+}
