@@ -46,6 +46,7 @@ module.exports = (env, options) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
+      demo: "./src/demo/demo.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".js"] },
@@ -55,11 +56,15 @@ module.exports = (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new DutchMetadataPlugin(),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], scriptLoading: "blocking", inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual", scriptLoading: "blocking", inject: "body" }),
+      // The demo page: the same task pane on the in-memory host (npm run demo), no Excel needed.
+      new HtmlWebpackPlugin({ filename: "demo.html", template: "./src/demo/demo.html", chunks: ["demo", "taskpane"], chunksSortMode: "manual", scriptLoading: "blocking", inject: "body" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/demo/demo.css", to: "demo.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

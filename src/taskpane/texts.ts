@@ -1,0 +1,56 @@
+/** Every label of the task pane, in Dutch and English. */
+import type { Language } from "../core/messages";
+
+export const TEXTS = {
+  title: { nl: "POH-GGZ Jeugd begroting", en: "POH-GGZ Youth budget" },
+  intro: {
+    nl: "Begroot de POH-GGZ Jeugd voor alle huisartsenpraktijken van de gemeente. Alle bedragen zijn formules in de werkmap.",
+    en: "Budget the youth practice nurse for every GP practice of the municipality. Every amount is a formula in the workbook.",
+  },
+  newBudget: { nl: "Nieuwe begroting", en: "New budget" },
+  scheme: { nl: "Regeling", en: "Scheme" },
+  budgetYear: { nl: "Begrotingsjaar", en: "Budget year" },
+  years: { nl: "Jaren in de meerjarenraming", en: "Years in the forecast" },
+  hourlyCost: { nl: "Kosten formatie per uur (€)", en: "Formation cost per hour (€)" },
+  withSample: { nl: "Met de voorbeeldpraktijken (gemeente Polderland)", en: "With the sample practices (Polderland)" },
+  create: { nl: "Maak begroting", en: "Create budget" },
+  practices: { nl: "Praktijken", en: "Practices" },
+  practicesHelp: {
+    nl: "Typ in het blad Praktijken, of lees een CSV-bestand in (; of , gescheiden, Nederlandse of Engelse kolomnamen).",
+    en: "Type into the Praktijken sheet, or import a CSV file (; or , separated, Dutch or English headers).",
+  },
+  csvFile: { nl: "CSV-bestand", en: "CSV file" },
+  csvPaste: { nl: "Of plak de CSV hier", en: "Or paste the CSV here" },
+  import: { nl: "Praktijken inlezen", en: "Import practices" },
+  rebuildTitle: { nl: "Begroting", en: "Budget" },
+  rebuildHelp: {
+    nl: "Bouw de begroting opnieuw op na wijzigingen in Uitgangspunten of Praktijken. Wat u op Uitbetalingen invulde blijft bewaard.",
+    en: "Rebuild the budget after changing Uitgangspunten or Praktijken. What you typed on Uitbetalingen is kept.",
+  },
+  rebuild: { nl: "Begroting opnieuw opbouwen", en: "Rebuild budget" },
+  progress: { nl: "Voortgang", en: "Progress" },
+  done: { nl: "Klaar: {sheets} bladen bijgewerkt. Zie {sheet}.", en: "Done: {sheets} sheets updated. See {sheet}." },
+  problemsTitle: { nl: "Eerst oplossen", en: "To fix first" },
+  problemHint: { nl: "Kies een melding om de cel te selecteren.", en: "Choose a message to select the cell." },
+  confirmEdited: {
+    nl: "Deze bladen zijn met de hand gewijzigd; opnieuw opbouwen overschrijft die wijzigingen:",
+    en: "These sheets were edited by hand; rebuilding overwrites those edits:",
+  },
+  confirmReplace: {
+    nl: "Er staat al een begroting in deze werkmap. Een nieuwe begroting vervangt alle bladen van de vorige, ook Uitbetalingen.",
+    en: "This workbook already holds a budget. A new budget replaces all of its sheets, Uitbetalingen included.",
+  },
+  proceed: { nl: "Toch doorgaan", en: "Go ahead" },
+  cancel: { nl: "Annuleren", en: "Cancel" },
+  cancelled: { nl: "Niets gewijzigd.", en: "Nothing changed." },
+  noFile: { nl: "Kies een CSV-bestand of plak de CSV.", en: "Choose a CSV file or paste the CSV." },
+  working: { nl: "Bezig: {step}…", en: "Working: {step}…" },
+  notInExcel: { nl: "Open deze invoegtoepassing in Excel.", en: "Open this add-in in Excel." },
+} as const;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** @example text("nl", "done", { sheets: 9, sheet: "Begroting 2026" }) */
+export function text(language: Language, key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXTS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
