@@ -13,6 +13,11 @@ export type DecLike = Dec | string | number;
 
 export const ZERO = new Dec(0);
 
+/** A decimal from a decimal (as is: they are immutable), a string or a number. @example dec("4.5").toString() // "4.5" */
+export function dec(value: DecLike): Dec {
+  return value instanceof Dec ? value : new Dec(value);
+}
+
 /**
  * Rounds an amount to whole cents, half away from zero (Excel `ROUND(x, 2)`).
  *
@@ -20,7 +25,7 @@ export const ZERO = new Dec(0);
  * cents("2.675").toFixed(2) // "2.68"
  */
 export function cents(value: DecLike): Dec {
-  return new Dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /**
@@ -30,7 +35,7 @@ export function cents(value: DecLike): Dec {
  * hours(1000 * 4 / 2350).toString() // "1.7"
  */
 export function hours(value: DecLike): Dec {
-  return new Dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /**

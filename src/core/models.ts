@@ -17,6 +17,7 @@ export const MODEL_LABELS: Record<Model, string> = { basis: "Basis", aanvullend:
  * parseModel(" Aanvullende huisartsenzorg ") // "aanvullend"
  */
 export function parseModel(text: string): Model | null {
-  const wanted = text.trim().toLowerCase().replace(/\s+/g, " ");
-  return MODELS.find((m) => MODEL_NAMES[m].includes(wanted)) ?? null;
+  return MODEL_BY_NAME.get(text) ?? MODEL_BY_NAME.get(text.trim().toLowerCase().replace(/\s+/g, " ")) ?? null;
 }
+
+const MODEL_BY_NAME = new Map<string, Model>(MODELS.flatMap((m) => MODEL_NAMES[m].map((name) => [name, m] as const)));

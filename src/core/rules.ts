@@ -2,13 +2,13 @@
  * The rules of PRODUCT.md ("The money, rule by rule"), one pure function each.
  * Every rounding here is mirrored by a ROUND in the workbook's formulas.
  */
-import { cents, Dec, hours, hoursDown, type DecLike } from "./decimal";
+import { cents, dec, Dec, hours, hoursDown, type DecLike } from "./decimal";
 import { isoDate, monthIndex, parseIsoDate } from "./dates";
 import type { IsoDate } from "./types";
 
 /** Normpraktijken of a practice (unrounded). @example normpractices(3525, 2350).toString() // "1.5" */
 export function normpractices(patients: DecLike, normpracticeSize: DecLike): Dec {
-  return new Dec(patients).div(normpracticeSize);
+  return dec(patients).div(normpracticeSize);
 }
 
 /**
@@ -19,7 +19,7 @@ export function normpractices(patients: DecLike, normpracticeSize: DecLike): Dec
  * entitledWeeklyHours(1000, "4", 2350).toString() // "1.7"
  */
 export function entitledWeeklyHours(patients: DecLike, hoursPerNormpractice: DecLike, normpracticeSize: DecLike): Dec {
-  return hours(new Dec(patients).times(hoursPerNormpractice).div(normpracticeSize));
+  return hours(dec(patients).times(hoursPerNormpractice).div(normpracticeSize));
 }
 
 /**
@@ -31,10 +31,10 @@ export function entitledWeeklyHours(patients: DecLike, hoursPerNormpractice: Dec
  * redistributedHours("4", "46", "50").toString() // "3.68"
  */
 export function redistributedHours(entitled: DecLike, capacity: DecLike, totalEntitled: DecLike): Dec {
-  const cap = new Dec(capacity);
-  const total = new Dec(totalEntitled);
-  if (cap.lte(0) || total.lte(cap)) return new Dec(entitled);
-  return hoursDown(new Dec(entitled).times(cap).div(total));
+  const cap = dec(capacity);
+  const total = dec(totalEntitled);
+  if (cap.lte(0) || total.lte(cap)) return dec(entitled);
+  return hoursDown(dec(entitled).times(cap).div(total));
 }
 
 /**
@@ -55,12 +55,12 @@ function firstActiveMonth(startDate: IsoDate | null, year: number): number {
 
 /** Annual POH hours: weekly × weeks × months / 12, to 2 decimals. @example annualHours("8", "48", 12).toString() // "384" */
 export function annualHours(weeklyHours: DecLike, weeksPerYear: DecLike, months: number): Dec {
-  return hours(new Dec(weeklyHours).times(weeksPerYear).times(months).div(12));
+  return hours(dec(weeklyHours).times(weeksPerYear).times(months).div(12));
 }
 
 /** Formation cost: annual hours × hourly cost, in cents. @example formationCost("384", "52.50").toString() // "20160" */
 export function formationCost(annual: DecLike, hourlyCost: DecLike): Dec {
-  return cents(new Dec(annual).times(hourlyCost));
+  return cents(dec(annual).times(hourlyCost));
 }
 
 /**
@@ -71,23 +71,23 @@ export function formationCost(annual: DecLike, hourlyCost: DecLike): Dec {
  * splitAmount("10000.01", "0.5") // { municipality: 5000.01, insurer: 5000.00 }
  */
 export function splitAmount(amount: DecLike, municipalityShare: DecLike): { municipality: Dec; insurer: Dec } {
-  const municipality = cents(new Dec(amount).times(municipalityShare));
-  return { municipality, insurer: new Dec(amount).minus(municipality) };
+  const municipality = cents(dec(amount).times(municipalityShare));
+  return { municipality, insurer: dec(amount).minus(municipality) };
 }
 
 /** Room rent contribution (VPG ch. 14: 384 h × €10). @example annualRent("8", "10", "48", 12).toString() // "3840" */
 export function annualRent(weeklyHours: DecLike, rentPerHour: DecLike, weeksPerYear: DecLike, months: number): Dec {
-  return cents(new Dec(weeklyHours).times(weeksPerYear).times(rentPerHour).times(months).div(12));
+  return cents(dec(weeklyHours).times(weeksPerYear).times(rentPerHour).times(months).div(12));
 }
 
 /** One-off onboarding consultation (VPG ch. 14: 2 h/month × 12 × €55). @example onboardingCost("2", "12", "55").toString() // "1320" */
 export function onboardingCost(hoursPerMonth: DecLike, months: DecLike, rate: DecLike): Dec {
-  return cents(new Dec(hoursPerMonth).times(months).times(rate));
+  return cents(dec(hoursPerMonth).times(months).times(rate));
 }
 
 /** Overhead compensation: rate × overhead, in cents. @example compensation("0.5", "5660").toString() // "2830" */
 export function compensation(rate: DecLike, overhead: DecLike): Dec {
-  return cents(new Dec(rate).times(overhead));
+  return cents(dec(rate).times(overhead));
 }
 
 /**
@@ -118,7 +118,7 @@ export function isStartYear(startDate: IsoDate | null, year: number): boolean {
  * indexedRate("100", ["0.03", "0.02"], 2).toString() // "105.06"
  */
 export function indexedRate(base: DecLike, indexes: readonly string[], yearsAfterBase: number): Dec {
-  let rate = new Dec(base);
+  let rate = dec(base);
   for (let i = 0; i < yearsAfterBase; i++) rate = cents(rate.times(new Dec(1).plus(indexes[i] ?? "0")));
   return rate;
 }

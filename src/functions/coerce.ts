@@ -43,6 +43,14 @@ export function numberArg(raw: unknown, arg: string, rule: NumberRule): Dec {
     if (rule.fallback === undefined) throw new ArgumentError("required", { arg });
     return new Dec(rule.fallback);
   }
+  if (typeof value === "number" && Number.isFinite(value)) {
+    // The common case, checked with plain numbers before one decimal is made.
+    if (value < 0) throw new ArgumentError("negative", { arg, value: shown(value) });
+    if (rule.positive && value === 0) throw new ArgumentError("notPositive", { arg, value: shown(value) });
+    if (value > rule.max) throw new ArgumentError("tooLarge", { arg, max: rule.max, value: shown(value) });
+    if (rule.whole && !Number.isInteger(value)) throw new ArgumentError("notWhole", { arg, value: shown(value) });
+    return new Dec(value);
+  }
   const number = toDecimal(value, arg);
   if (number.isNeg() && !number.isZero()) throw new ArgumentError("negative", { arg, value: shown(value) });
   if (rule.positive && number.isZero()) throw new ArgumentError("notPositive", { arg, value: shown(value) });

@@ -10,6 +10,22 @@ import type { Part } from "./coerce";
 
 export const DEFAULTS = SCHEMES.vpg.params;
 
+/** The defaults as decimals, parsed once: these functions are called for every cell that uses them. */
+const D = {
+  rentPerHour: new Dec(DEFAULTS.rentPerHour),
+  weeksPerYear: new Dec(DEFAULTS.weeksPerYear),
+  /** Rent per weekly hour per active month: 48 weeks × €10 / 12 = €40, exact (checked below). */
+  rentPerWeeklyHourMonth: new Dec(DEFAULTS.weeksPerYear).times(DEFAULTS.rentPerHour).div(12),
+  onboarding: rules.onboardingCost(DEFAULTS.onboardingHoursPerMonth, DEFAULTS.onboardingMonths, DEFAULTS.onboardingRate),
+  yearlyFixed: new Dec(DEFAULTS.hisLicence).plus(DEFAULTS.insurance),
+  rates: {
+    basis: new Dec(DEFAULTS.compensationRates.basis),
+    aanvullend: new Dec(DEFAULTS.compensationRates.aanvullend),
+    extra: new Dec(DEFAULTS.compensationRates.extra),
+  } as Record<Model, Dec>,
+};
+if (!D.rentPerWeeklyHourMonth.times(12).eq(D.weeksPerYear.times(D.rentPerHour))) throw new Error("the default rent factor must be exact");
+
 /** @example hoursPerNormpracticeCore(new Dec(3525), new Dec(4), new Dec(2350)).toString() // "6" */
 export function hoursPerNormpracticeCore(patients: Dec, hoursPerNormpractice: Dec, normpracticeSize: Dec): Dec {
   return rules.entitledWeeklyHours(patients, hoursPerNormpractice, normpracticeSize);
@@ -29,14 +45,14 @@ export function rentCore(weeklyHours: Dec, rentPerHour: Dec, weeksPerYear: Dec, 
  */
 export function overheadCore(weeklyHours: Dec, firstYear: boolean, months: number): Dec {
   if (months === 0) return ZERO;
-  const onboarding = firstYear ? rules.onboardingCost(DEFAULTS.onboardingHoursPerMonth, DEFAULTS.onboardingMonths, DEFAULTS.onboardingRate) : ZERO;
-  const rent = rules.annualRent(weeklyHours, DEFAULTS.rentPerHour, DEFAULTS.weeksPerYear, months);
-  return onboarding.plus(rent).plus(DEFAULTS.hisLicence).plus(DEFAULTS.insurance);
+  // Same value as rules.annualRent with the defaults, in two multiplications (an exact factor).
+  const rent = cents(weeklyHours.times(D.rentPerWeeklyHourMonth).times(months));
+  return (firstYear ? D.onboarding.plus(rent) : rent).plus(D.yearlyFixed);
 }
 
 /** @example compensationCore(new Dec(8), { model: "aanvullend" }, false, 12).toString() // "2170" */
 export function compensationCore(weeklyHours: Dec, modelOrRate: { model: Model } | { rate: Dec }, firstYear: boolean, months: number): Dec {
-  const rate = "rate" in modelOrRate ? modelOrRate.rate : new Dec(DEFAULTS.compensationRates[modelOrRate.model]);
+  const rate = "rate" in modelOrRate ? modelOrRate.rate : D.rates[modelOrRate.model];
   return rules.compensation(rate, overheadCore(weeklyHours, firstYear, months));
 }
 

@@ -13,11 +13,12 @@ function displayLanguage(): Language {
  * Runs a function's body: the decimal result becomes a number at this edge only; an
  * ArgumentError becomes `#VALUE!` with a message in the user's language.
  */
-export function evaluate(body: () => Dec, language: Language = displayLanguage()): number {
+export function evaluate(body: () => Dec, language?: Language): number {
   try {
     return body().toNumber();
   } catch (error) {
     if (error instanceof ArgumentError) {
+      language ??= displayLanguage();
       const arg = language === "nl" ? dutchParameterName(error.params.arg) : error.params.arg;
       const text = message(language, error.key, { ...error.params, arg });
       throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, text);

@@ -18,7 +18,7 @@ const MAX_PATIENTS = 1_000_000; // far above any Dutch GP practice (a normprakti
 const MAX_RATE_EUR = 100_000;
 const MAX_AMOUNT = 1_000_000_000_000; // beyond this Excel's doubles cannot hold every cent
 
-const months = (raw: any) => numberArg(raw, "months_active", { fallback: "12", max: 12, whole: true }).toNumber();
+const months = (raw: any): number => (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= 12 ? raw : numberArg(raw, "months_active", { fallback: "12", max: 12, whole: true }).toNumber());
 const weeklyHours = (raw: any) => numberArg(raw, "weekly_hours", { max: MAX_HOURS });
 
 /**
