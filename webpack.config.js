@@ -74,6 +74,7 @@ module.exports = (env, options) => {
       }),
     ],
     performance: { hints: false },
+    stats: "errors-warnings",
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
