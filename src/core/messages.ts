@@ -89,7 +89,12 @@ export type MessageParams = Record<string, string | number>;
  * message("nl", "negative", { arg: "uren_per_week", value: -1 }) // "uren_per_week: mag niet negatief zijn (-1)"
  */
 export function message(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillTemplate(MESSAGES[key][language], params);
+}
+
+/** Fills `{name}` placeholders; a missing one stays visible. @example fillTemplate("{a}!", { a: 1 }) // "1!" */
+export function fillTemplate(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Dutch unless the display language is English (PRODUCT.md: the users live in Excel, in Dutch). */

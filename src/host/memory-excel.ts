@@ -4,7 +4,7 @@
  * counted with its request size, a failure injectable at any sync, and formulas calculated.
  */
 import { HostError, MemoryWorkbook } from "./state";
-import { MemoryContext } from "./proxies";
+import { MemoryContext } from "./context";
 
 export interface SyncRecord {
   bytes: number;

@@ -1,5 +1,5 @@
 /** Every label of the task pane, in Dutch and English. */
-import type { Language } from "../core/messages";
+import { fillTemplate, type Language } from "../core/messages";
 
 export const TEXTS = {
   title: { nl: "POH-GGZ Jeugd begroting", en: "POH-GGZ Youth budget" },
@@ -52,5 +52,5 @@ export type TextKey = keyof typeof TEXTS;
 
 /** @example text("nl", "done", { sheets: 9, sheet: "Begroting 2026" }) */
 export function text(language: Language, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  return fillTemplate(TEXTS[key][language], params);
 }

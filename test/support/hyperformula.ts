@@ -1,3 +1,4 @@
+import { column } from "../../src/workbook/a1";
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import type { Cell, WorkbookDescription } from "../../src/workbook/types";
 
@@ -36,7 +37,7 @@ export function mismatches(workbook: WorkbookDescription, valueAt: (sheet: strin
       row.forEach((cell, c) => {
         if (!cell || cell.formula === undefined) return;
         const actual = valueAt(sheet.name, r, c);
-        if (!sameValue(cell.result, actual)) out.push({ sheet: sheet.name, address: `${colName(c + 1)}${r + 1}`, formula: cell.formula, expected: cell.result, actual });
+        if (!sameValue(cell.result, actual)) out.push({ sheet: sheet.name, address: `${column(c + 1)}${r + 1}`, formula: cell.formula, expected: cell.result, actual });
       }),
     );
   }
@@ -49,15 +50,6 @@ export function sameValue(expected: unknown, actual: unknown): boolean {
   return expected === actual;
 }
 
-function colName(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export function hyperFormulaValue(hf: HyperFormula): (sheet: string, row: number, col: number) => unknown {
   return (sheet, row, col) => {

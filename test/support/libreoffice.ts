@@ -1,3 +1,4 @@
+import { column } from "../../src/workbook/a1";
 import { execFileSync } from "child_process";
 import fs from "fs";
 import JSZip from "jszip";
@@ -73,15 +74,6 @@ export async function readCachedValues(xlsx: Buffer): Promise<(sheet: string, ro
     }
     sheets.set(decodeXml(m[1]), cells);
   }
-  return (sheet, row, col) => sheets.get(sheet)?.get(`${columnName(col + 1)}${row + 1}`);
+  return (sheet, row, col) => sheets.get(sheet)?.get(`${column(col + 1)}${row + 1}`);
 }
 
-function columnName(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

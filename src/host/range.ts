@@ -1,0 +1,190 @@
+/** Ranges of the in-memory host: values, formulas, formats, validation, conditional formats, special cells. */
+import { cell, parseRange, sheetRef } from "../workbook/a1";
+import { Proxy, setters } from "./base";
+import type { MemoryContext } from "./context";
+import { HostError, type CellFormat } from "./state";
+import type { WorksheetProxy } from "./worksheet";
+
+export class RangeProxy extends Proxy {
+  readonly format: RangeFormatProxy;
+  readonly dataValidation: { rule: unknown; prompt: unknown };
+  readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy };
+
+  constructor(
+    ctx: MemoryContext,
+    readonly worksheet: WorksheetProxy,
+    /** null = the used range, resolved at sync time. */
+    private readonly fixedAddress: string | null,
+  ) {
+    super(ctx);
+    this.format = new RangeFormatProxy(ctx, this);
+    const self = this;
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        const list = (rule as { list?: { source: string } }).list;
+        ctx.enqueue({ dataValidation: rule }, () => self.worksheet.sheet().validations.push({ range: self.address_(), source: list?.source ?? "" }));
+      },
+      get rule() {
+        return undefined;
+      },
+      set prompt(prompt: unknown) {
+        ctx.enqueue({ prompt }, () => undefined);
+      },
+      get prompt() {
+        return undefined;
+      },
+    };
+    this.conditionalFormats = { add: (type: string) => new ConditionalFormatProxy(ctx, this, type) };
+  }
+
+  /** The A1 address without sheet, at sync time. */
+  address_(): string {
+    if (this.fixedAddress !== null) return this.fixedAddress;
+    const box = this.ctx.state.usedRange(this.worksheet.sheet());
+    return box ? `${cell(box.top, box.left)}:${cell(box.bottom, box.right)}` : "A1";
+  }
+
+  protected read(property: string): unknown {
+    const sheet = this.worksheet.sheet();
+    if (property === "isNullObject") return this.fixedAddress === null && this.ctx.state.usedRange(sheet) === null;
+    const address = this.address_();
+    const { top, left, bottom, right } = parseRange(address);
+    const grid = (f: (r: number, c: number) => unknown) => Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => f(top + i, left + j)));
+    switch (property) {
+      case "address":
+        return `${sheetRef(sheet.name)}${address}`;
+      case "rowIndex":
+        return top - 1;
+      case "columnIndex":
+        return left - 1;
+      case "rowCount":
+        return bottom - top + 1;
+      case "columnCount":
+        return right - left + 1;
+      case "values":
+        return grid((r, c) => this.ctx.state.valueAt(sheet, r, c) ?? "");
+      case "formulas":
+        return grid((r, c) => {
+          const cell = this.ctx.state.cell(sheet, r, c);
+          return cell?.formula ?? cell?.value ?? "";
+        });
+      case "numberFormat":
+        return grid((r, c) => this.ctx.state.cell(sheet, r, c)?.numberFormat ?? "General");
+      default:
+        return undefined;
+    }
+  }
+
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  get values(): unknown[][] {
+    return this.loadedValue("values");
+  }
+  set values(rows: unknown[][]) {
+    this.ctx.enqueue({ values: rows }, () => this.ctx.state.write(this.worksheet.sheet(), this.address_(), rows, "values"));
+  }
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas");
+  }
+  set formulas(rows: unknown[][]) {
+    this.ctx.enqueue({ formulas: rows }, () => this.ctx.state.write(this.worksheet.sheet(), this.address_(), rows, "formulas"));
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedValue("numberFormat");
+  }
+  set numberFormat(rows: unknown[][]) {
+    this.ctx.enqueue({ numberFormat: rows }, () => this.ctx.state.write(this.worksheet.sheet(), this.address_(), rows, "numberFormat"));
+  }
+  get rowIndex(): number {
+    return this.loadedValue("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loadedValue("columnIndex");
+  }
+  select(): void {
+    this.ctx.enqueue({ select: true }, () => (this.ctx.state.selected = { sheet: this.worksheet.sheet().name, address: this.address_() }));
+  }
+  /** Cells holding constants (not formulas), as Excel's Go To Special. */
+  getSpecialCellsOrNullObject(type: string): SpecialCellsProxy {
+    return new SpecialCellsProxy(this.ctx, this, type);
+  }
+}
+
+export class SpecialCellsProxy extends Proxy {
+  constructor(
+    ctx: MemoryContext,
+    private readonly range: RangeProxy,
+    private readonly type: string,
+  ) {
+    super(ctx);
+  }
+  protected read(property: string): unknown {
+    const sheet = this.range.worksheet.sheet();
+    const cells: string[] = [];
+    for (const [k, entry] of sheet.cells) {
+      const isConstant = entry.formula === undefined && entry.value !== undefined;
+      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) {
+        const [r, c] = k.split(",").map(Number);
+        cells.push(cell(r, c));
+      }
+    }
+    if (property === "isNullObject") return cells.length === 0;
+    if (property === "address") return cells.map((c) => `${sheetRef(sheet.name)}${c}`).join(",");
+    return undefined;
+  }
+  get address(): string {
+    return this.loadedValue("address");
+  }
+}
+
+export class RangeFormatProxy {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => { style: string } };
+
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly range: RangeProxy,
+  ) {
+    const setter = (apply: (value: unknown) => CellFormat) => (value: unknown) =>
+      ctx.enqueue({ format: value }, () => ctx.state.formatRange(range.worksheet.sheet(), range.address_(), apply(value)));
+    this.font = setters({ bold: setter((v) => ({ bold: Boolean(v) })), italic: setter((v) => ({ italic: Boolean(v) })), size: setter((v) => ({ size: Number(v) })), color: setter((v) => ({ fontColor: String(v) })) });
+    this.fill = setters({ color: setter((v) => ({ fill: String(v) })) });
+    this.borders = {
+      getItem: (edge: string) => setters({ style: setter((v) => (edge === "EdgeTop" ? { borderTop: String(v) } : { borderBottom: String(v) })) }) as { style: string },
+    };
+  }
+
+  set wrapText(value: boolean) {
+    this.ctx.enqueue({ wrapText: value }, () => this.ctx.state.formatRange(this.range.worksheet.sheet(), this.range.address_(), { wrap: value }));
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue({ columnWidth: points }, () => {
+      const { left, right } = parseRange(this.range.address_());
+      for (let c = left; c <= right; c++) this.range.worksheet.sheet().columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.ctx.enqueue({ rowHeight: points }, () => {
+      const { top, bottom } = parseRange(this.range.address_());
+      for (let r = top; r <= bottom; r++) this.range.worksheet.sheet().rowHeights.set(r, points);
+    });
+  }
+}
+
+/** An object whose properties can only be set (each set queues an operation). */
+export class ConditionalFormatProxy {
+  readonly custom: { rule: Record<string, unknown>; format: { fill: Record<string, unknown>; font: Record<string, unknown> } };
+  constructor(ctx: MemoryContext, range: RangeProxy, type: string) {
+    if (type !== "Custom") throw new HostError("InvalidArgument", `conditional format type ${type} is not supported here`);
+    const entry = { range: "", formula: "", fill: "", fontColor: "" };
+    ctx.enqueue({ conditionalFormat: type }, () => {
+      entry.range = range.address_();
+      range.worksheet.sheet().conditionalFormats.push(entry);
+    });
+    const set = (field: "formula" | "fill" | "fontColor") => (value: unknown) => ctx.enqueue({ [field]: value }, () => (entry[field] = String(value)));
+    this.custom = { rule: setters({ formula: set("formula") }), format: { fill: setters({ color: set("fill") }), font: setters({ color: set("fontColor") }) } };
+  }
+}
+

@@ -1,0 +1,150 @@
+/** Worksheets and charts of the in-memory host. */
+import { sheetRef } from "../workbook/a1";
+import { Proxy, setters } from "./base";
+import type { MemoryContext } from "./context";
+import { RangeProxy } from "./range";
+import { HostError, type MemorySheet } from "./state";
+
+export class WorksheetProxy extends Proxy {
+  private bound: MemorySheet | null = null;
+  readonly freezePanes = { freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => (this.sheet().frozenRows = n)) };
+  readonly pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number } };
+  readonly charts: ChartsProxy;
+
+  constructor(
+    ctx: MemoryContext,
+    private readonly find: () => MemorySheet | null,
+    /** Set for getItem: a missing sheet is an error at sync, not a null object. */
+    private readonly requiredName?: string,
+  ) {
+    super(ctx);
+    const self = this;
+    this.pageLayout = {
+      set orientation(value: string) {
+        ctx.enqueue({ orientation: value }, () => (self.sheet().orientation = value));
+      },
+      get orientation(): string {
+        return self.sheet().orientation;
+      },
+      set zoom(value: { horizontalFitToPages?: number }) {
+        ctx.enqueue({ zoom: value }, () => (self.sheet().fitToWidth = value.horizontalFitToPages === 1));
+      },
+      get zoom() {
+        return { horizontalFitToPages: self.sheet().fitToWidth ? 1 : undefined };
+      },
+    };
+    this.charts = new ChartsProxy(ctx, () => this.sheet());
+  }
+
+  static loadedFrom(ctx: MemoryContext, sheet: MemorySheet): WorksheetProxy {
+    const proxy = new WorksheetProxy(ctx, () => sheet);
+    proxy.bind(sheet);
+    proxy.preload(sheet);
+    return proxy;
+  }
+
+  private preload(sheet: MemorySheet): void {
+    this.setLoaded("name", sheet.name);
+    this.setLoaded("position", this.ctx.state.sheets.indexOf(sheet));
+    this.setLoaded("isNullObject", false);
+  }
+
+  bind(sheet: MemorySheet): void {
+    this.bound = sheet;
+  }
+
+  /** The sheet this proxy stands for, at sync time. */
+  sheet(): MemorySheet {
+    const sheet = this.bound ?? this.find();
+    if (!sheet) throw new HostError("ItemNotFound", `The worksheet “${this.requiredName ?? "?"}” does not exist`);
+    this.bound = sheet;
+    return sheet;
+  }
+
+  protected read(property: string): unknown {
+    const sheet = this.bound ?? this.find();
+    if (property === "isNullObject") return sheet === null;
+    if (!sheet) {
+      if (this.requiredName) throw new HostError("ItemNotFound", `The worksheet “${this.requiredName}” does not exist`);
+      return undefined;
+    }
+    this.bound = sheet;
+    if (property === "name") return sheet.name;
+    if (property === "position") return this.ctx.state.sheets.indexOf(sheet);
+    if (property === "visibility") return "Visible";
+    return undefined;
+  }
+
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  set name(name: string) {
+    this.ctx.enqueue({ rename: name }, () => this.ctx.state.renameSheet(this.sheet(), name));
+  }
+  get position(): number {
+    return this.loadedValue("position");
+  }
+  set position(position: number) {
+    this.ctx.enqueue({ position }, () => this.ctx.state.moveSheet(this.sheet(), position));
+  }
+  delete(): void {
+    this.ctx.enqueue({ deleteWorksheet: true }, () => this.ctx.state.deleteSheet(this.sheet()));
+  }
+  activate(): void {
+    this.ctx.enqueue({ activate: true }, () => (this.ctx.state.active = this.sheet().name));
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this, address ?? "A1");
+  }
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, this, null);
+  }
+}
+
+export class ChartsProxy {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+  ) {}
+  add(type: string, source: RangeProxy, seriesBy: string): ChartProxy {
+    const entry = { type, source: "", seriesBy, title: "" };
+    this.ctx.enqueue({ addChart: type }, () => {
+      entry.source = `${sheetRef(source.worksheet.sheet().name)}${source.address_()}`;
+      this.sheet().charts.push(entry);
+    });
+    return new ChartProxy(this.ctx, entry);
+  }
+}
+
+export class ChartProxy {
+  readonly title: Record<string, unknown>;
+  readonly series: { getItemAt: (i: number) => SeriesProxy; add: (name: string) => SeriesProxy };
+  constructor(ctx: MemoryContext, entry: { title: string; source: string }) {
+    this.title = setters({ text: (v) => ctx.enqueue({ title: v }, () => (entry.title = String(v))) });
+    const series = (name?: string): SeriesProxy => {
+      const proxy: SeriesProxy = {
+        set name(v: string) {
+          ctx.enqueue({ seriesName: v }, () => undefined);
+        },
+        get name() {
+          return name ?? "";
+        },
+        setValues: (range: RangeProxy) => ctx.enqueue({ setValues: true }, () => (entry.source += `;${sheetRef(range.worksheet.sheet().name)}${range.address_()}`)),
+        setXAxisValues: (range: RangeProxy) => ctx.enqueue({ setXAxisValues: true }, () => void range.address_()),
+      };
+      return proxy;
+    };
+    this.series = { getItemAt: () => series(), add: (name: string) => (ctx.enqueue({ addSeries: name }, () => undefined), series(name)) };
+  }
+  setPosition(start: string, end?: string): void {
+    void start;
+    void end;
+  }
+}
+
+export interface SeriesProxy {
+  name: string;
+  setValues(range: RangeProxy): void;
+  setXAxisValues(range: RangeProxy): void;
+}
+
