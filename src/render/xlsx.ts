@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { parseRange } from "../workbook/a1";
 import type { Cell, SheetDescription, WorkbookDescription } from "../workbook/types";
 import { STYLE_LOOKS, type StyleLook } from "./styles";
+import { addCharts } from "./xlsx-chart";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
@@ -74,5 +75,5 @@ export async function renderXlsx(description: WorkbookDescription): Promise<Buff
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of description.sheets) writeSheet(workbook, sheet);
   for (const { name, ref } of description.names) workbook.definedNames.add(ref, name);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), description);
 }

@@ -1,4 +1,7 @@
 import ExcelJS from "exceljs";
+import fs from "fs";
+import JSZip from "jszip";
+import path from "path";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { renderXlsx } from "../../src/render/xlsx";
 import { EDGE_CASES, VPG_EXAMPLE } from "../fixtures/datasets";
@@ -38,6 +41,30 @@ describe("renderXlsx", () => {
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1 });
     const validation = wb.getWorksheet("Praktijken")!.getCell("E6").dataValidation;
     expect(validation).toMatchObject({ type: "list", formulae: ['"Basis,Aanvullend,Extra"'] });
+  });
+});
+
+describe("the chart of the Meerjarenraming", () => {
+  it("is written as a DrawingML chart tied to the sheet, with cached values per funder", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(describeWorkbook(VPG_EXAMPLE)));
+    const sheet = await zip.file("xl/worksheets/sheet4.xml")!.async("string");
+    expect(sheet).toMatch(/<drawing r:id="rIdPohChart"\/><\/worksheet>$/);
+    expect(await zip.file("xl/worksheets/_rels/sheet4.xml.rels")!.async("string")).toContain('Target="../drawings/drawing1.xml"');
+    expect(await zip.file("xl/drawings/_rels/drawing1.xml.rels")!.async("string")).toContain('Target="../charts/chart1.xml"');
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:grouping val="stacked"/>');
+    expect(chart).toContain("<c:f>Meerjarenraming!$D$5:$D$8</c:f>");
+    expect(chart).toContain('<c:pt idx="0"><c:v>20160</c:v></c:pt>'); // municipality's formation in 2025
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+  });
+
+  it("survives LibreOffice reading and saving the file (the chart part is understood)", async () => {
+    await recalculateWithLibreOffice(await renderXlsx(describeWorkbook(VPG_EXAMPLE)), "chart");
+    const saved = await JSZip.loadAsync(fs.readFileSync(path.resolve(__dirname, "../../test-output/libreoffice/out/chart.xlsx")));
+    const charts = Object.keys(saved.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    expect(await saved.file(charts[0])!.async("string")).toContain("Kosten per financier");
   });
 });
 

@@ -1,0 +1,119 @@
+/**
+ * Adds the description's charts to an .xlsx written by ExcelJS, which cannot write charts:
+ * a DrawingML chart part per chart, a drawing that anchors it, and the relationships and
+ * content types that tie them to the sheet. The chart carries cached values, so viewers
+ * draw it before any recalculation.
+ */
+import JSZip from "jszip";
+import { parseCell, parseRange } from "../workbook/a1";
+import type { ChartDescription, SheetDescription, WorkbookDescription } from "../workbook/types";
+
+const NS = {
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  rel: "http://schemas.openxmlformats.org/package/2006/relationships",
+};
+const TYPE = {
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+};
+const COLORS = ["0F6E6E", "F2B632", "8FB9B9", "595959"];
+
+const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The cached values of a range of the description (results of formulas, or constants). */
+function cachedValues(sheet: SheetDescription, ref: string): (number | string)[] {
+  const { top, left, bottom, right } = parseRange(ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
+  const out: (number | string)[] = [];
+  for (let r = top; r <= bottom; r++)
+    for (let c = left; c <= right; c++) {
+      const cell = sheet.cells[r - 1]?.[c - 1];
+      const value = cell?.result ?? cell?.value ?? "";
+      out.push(typeof value === "number" || typeof value === "string" ? value : String(value));
+    }
+  return out;
+}
+
+function numCache(values: (number | string)[]): string {
+  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${typeof v === "number" ? v : 0}</c:v></c:pt>`).join("");
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+}
+
+function chartXml(chart: ChartDescription, sheet: SheetDescription): string {
+  const categories = cachedValues(sheet, chart.categories);
+  const series = chart.series
+    .map(
+      (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xml(s.name)}</c:v></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${COLORS[i % COLORS.length]}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+        `<c:cat><c:numRef><c:f>${xml(chart.categories)}</c:f>${numCache(categories)}</c:numRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${xml(s.values)}</c:f>${numCache(cachedValues(sheet, s.values))}</c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const stacked = chart.type === "columnStacked";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${xml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="500001"/><c:axId val="500002"/></c:barChart>` +
+    `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="&quot;€ &quot;#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function anchorXml(chart: ChartDescription, relId: string, index: number): string {
+  const { row, col } = parseCell(chart.anchor.cell);
+  const marker = (c: number, r: number) => `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(col - 1, row - 1)}</xdr:from><xdr:to>${marker(col - 1 + chart.anchor.columns, row - 1 + chart.anchor.rows)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${xml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+function relationships(items: { id: string; type: string; target: string }[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
+}
+
+/** Adds every chart of the description to the ExcelJS output (sheet i of the description is sheet{i+1}.xml). */
+export async function addCharts(xlsx: Buffer, description: WorkbookDescription): Promise<Buffer> {
+  const withCharts = description.sheets.map((sheet, index) => ({ sheet, index })).filter(({ sheet }) => sheet.charts.length > 0);
+  if (withCharts.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  let chartNumber = 0;
+  for (const [drawingIndex, { sheet, index }] of withCharts.entries()) {
+    const drawing = drawingIndex + 1;
+    const anchors: string[] = [];
+    const drawingRels: { id: string; type: string; target: string }[] = [];
+    sheet.charts.forEach((chart, i) => {
+      chartNumber++;
+      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet));
+      types = types.replace("</Types>", `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
+      drawingRels.push({ id: `rId${i + 1}`, type: TYPE.chart, target: `../charts/chart${chartNumber}.xml` });
+      anchors.push(anchorXml(chart, `rId${i + 1}`, i));
+    });
+    zip.file(`xl/drawings/drawing${drawing}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`);
+    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
+    types = types.replace("</Types>", `<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
+
+    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
+    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
+    const existingRels = (await zip.file(relsPath)?.async("string")) ?? relationships([]);
+    const relId = "rIdPohChart";
+    zip.file(relsPath, existingRels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${TYPE.drawing}" Target="../drawings/drawing${drawing}.xml"/></Relationships>`));
+    let sheetXml = await zip.file(sheetPath)!.async("string");
+    if (!sheetXml.includes(`xmlns:r="${NS.r}"`)) sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS.r}" `);
+    // CT_Worksheet order: <drawing> goes after the page setup and before legacy drawings, table parts and extensions.
+    const before = ["<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"].find((tag) => sheetXml.includes(tag))!;
+    sheetXml = sheetXml.replace(before, `<drawing r:id="${relId}"/>${before}`);
+    zip.file(sheetPath, sheetXml);
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
