@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return 0;
   }
   if (options.version) {
-    io.out(String((require("../../package.json") as { version: string }).version));
+    io.out(packageVersion());
     return 0;
   }
   const resolve = (file: string) => path.resolve(io.cwd, file);
@@ -82,6 +82,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const [first] = forecast(input.scheme.params, input.practices, input.budgetYear, 1);
   for (const line of summary(lang, target, imported.practices.length, imported.ignoredColumns, first, description)) io.out(line);
   return 0;
+}
+
+/** The version in package.json, found from here whether this runs compiled (lib/) or as source. */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+  }
+  return "unknown";
 }
 
 function usageError(io: Io, text: string): number {

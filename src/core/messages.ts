@@ -34,6 +34,10 @@ export const MESSAGES = {
     nl: "{count} velden, de kop heeft er {expected}: klopt het scheidingsteken (; of ,)?",
     en: "{count} fields where the header has {expected}: is the separator (; or ,) right?",
   },
+  unknownModelColumn: {
+    nl: "{arg}: onbekend model “{value}”; kies Basis, Aanvullend of Extra (VPG h. 6)",
+    en: "{arg}: unknown model “{value}”; use Basis, Aanvullend or Extra (VPG ch. 6)",
+  },
   missingName: { nl: "de naam van de praktijk ontbreekt", en: "the practice name is missing" },
   missingAgb: { nl: "de AGB-code ontbreekt", en: "the AGB code is missing" },
   agbSevenDigits: {

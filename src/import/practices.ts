@@ -114,7 +114,7 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
 
     const modelText = raw("model");
     const model = modelText === "" ? "aanvullend" : parseModel(modelText);
-    if (model === null) report("model", "unknownModel", { value: modelText });
+    if (model === null) report("model", "unknownModelColumn", { value: modelText });
 
     const startDate = readDate(raw("startDate"), "startDate", report);
     const endDate = readDate(raw("endDate"), "endDate", report);

@@ -118,6 +118,12 @@ describe("poh-budget", () => {
     expect(stdout).toContain("--capacity");
   });
 
+  it("prints the version of package.json with --version", () => {
+    const { code, stdout } = run(["--version"], tempDir());
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe((JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version);
+  });
+
   it("speaks English with --lang en", () => {
     const { stderr } = run(["--lang", "en", "--hourly-cost", "x"], tempDir());
     expect(stderr.trim()).toBe("--hourly-cost: expects a number, not “x”");

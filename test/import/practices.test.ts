@@ -63,7 +63,7 @@ describe("importPractices", () => {
       "6/patienten: patienten: mag niet negatief zijn (-5)",
       "7/patienten: patienten: verwacht een getal, niet “veel”",
       "8/uren_per_week: uren_per_week: mag niet negatief zijn (-4)",
-      "9/model: model: onbekend model “Premium”; kies basis, aanvullend, extra of een percentage van 0 tot 1",
+      "9/model: model: onbekend model “Premium”; kies Basis, Aanvullend of Extra (VPG h. 6)",
       "10/startdatum: startdatum: 31-02-2025 bestaat niet",
       "11/einddatum: einddatum 01-01-2025 ligt voor startdatum 01-06-2025",
       "12/agb: AGB-code “1000011” heeft 7 cijfers; Excel laat vaak de voorloopnul weg (bedoeld: 01000011?)",
