@@ -29,7 +29,8 @@ const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l)
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const parsed = parseFlags(argv);
-  const guessLanguage: Language = argv.includes("en") && argv.some((a) => a.startsWith("--lang")) ? "en" : "nl";
+  // Options are not parsed yet when they are wrong, so the language is looked up by hand.
+  const guessLanguage: Language = argv.some((a, i) => a === "--lang=en" || (a === "--lang" && argv[i + 1] === "en")) ? "en" : "nl";
   if ("unknown" in parsed) return usageError(io, message(guessLanguage, "unknownFlag", { arg: parsed.unknown }));
   if ("missingValue" in parsed) return usageError(io, message(guessLanguage, "flagNeedsValue", { arg: parsed.missingValue }));
   let options;

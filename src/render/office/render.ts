@@ -92,8 +92,10 @@ function formatSheet(sheet: Excel.Worksheet, description: SheetDescription, supp
     const { top, left } = parseRange(chartDescription.anchor.cell);
     chart.setPosition(chartDescription.anchor.cell, `${column(left + chartDescription.anchor.columns)}${top + chartDescription.anchor.rows}`);
   }
-  sheet.pageLayout.orientation = "Landscape";
-  if (supports("1.9")) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (supports("1.9")) {
+    sheet.pageLayout.orientation = "Landscape";
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }
 
 /** Sheets the description would write over that the add-in did not make. */
