@@ -1,7 +1,7 @@
 import type { BudgetLine, BudgetYear } from "../core/budget";
 import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
-import { absolute, range } from "./a1";
+import { absolute, column, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { parametersLayout, BUDGET_YEAR_NAME } from "./parameters-sheet";
@@ -160,7 +160,7 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
   };
   cols.forEach((col, i) => {
     if (!col.total) return;
-    const letter = String.fromCharCode(65 + i);
+    const letter = column(i + 1);
     grid.set(totalRow, i + 1, { formula: `=ROUND(SUM(${letter}${FIRST_DATA_ROW}:${letter}${totalRow - 1}),2)`, result: totalResult[letter], format: col.format });
   });
 

@@ -1,5 +1,6 @@
 import type { BudgetYear } from "../core/budget";
-import { range, sheetRef } from "./a1";
+import { sum } from "../core/decimal";
+import { column, range, sheetRef } from "./a1";
 import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
@@ -42,11 +43,11 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
   const totalRowHere = last + 1;
   grid.set(totalRowHere, 1, text("Totaal"));
   const sumOf = (key: "formationCost" | "municipalityPart" | "insurerPart" | "overhead" | "compensation" | "municipalityTotal" | "incidental" | "structural") =>
-    years.reduce((acc, y) => acc + Math.round(y.totals[key].toNumber() * 100), 0) / 100;
+    sum(years.map((y) => y.totals[key])).toNumber();
   const totalKeys = [null, null, "formationCost", "municipalityPart", "insurerPart", "overhead", "compensation", "municipalityTotal", "incidental", "structural"] as const;
   totalKeys.forEach((key, i) => {
     if (!key) return;
-    const letter = String.fromCharCode(65 + i);
+    const letter = column(i + 1);
     grid.set(totalRowHere, i + 1, { formula: `=ROUND(SUM(${letter}${first}:${letter}${last}),2)`, result: sumOf(key), format: FORMAT.money });
   });
   const own = (col: string) => `${sheetRef(FORECAST_SHEET)}$${col}$${first}:$${col}$${last}`;
