@@ -44,13 +44,27 @@ export function redistributedHours(entitled: DecLike, capacity: DecLike, totalEn
  * monthsActive("2025-09-15", null, 2025) // 4
  */
 export function monthsActive(startDate: IsoDate | null, endDate: IsoDate | null, year: number): number {
-  const first = firstActiveMonth(startDate, year);
-  const last = endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
-  return Math.max(0, last - first + 1);
+  return Math.max(0, lastActiveMonth(endDate, year) - firstActiveMonth(startDate, year) + 1);
 }
 
-function firstActiveMonth(startDate: IsoDate | null, year: number): number {
+/**
+ * First month of `year` the practice is active (January = 1); above 12 when it starts later.
+ *
+ * @example
+ * firstActiveMonth("2025-09-15", 2025) // 9
+ */
+export function firstActiveMonth(startDate: IsoDate | null, year: number): number {
   return startDate === null ? 1 : Math.max(1, monthIndex(startDate, year));
+}
+
+/**
+ * Last month of `year` the practice is active (December = 12); below 1 when it ended before.
+ *
+ * @example
+ * lastActiveMonth("2025-06-30", 2025) // 6
+ */
+export function lastActiveMonth(endDate: IsoDate | null, year: number): number {
+  return endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
 }
 
 /** Annual POH hours: weekly × weeks × months / 12, to 2 decimals. @example annualHours("8", "48", 12).toString() // "384" */
@@ -100,9 +114,8 @@ export function compensation(rate: DecLike, overhead: DecLike): Dec {
  */
 export function payoutDueDate(startDate: IsoDate | null, endDate: IsoDate | null, year: number, afterMonths: number): IsoDate | null {
   if (monthsActive(startDate, endDate, year) === 0) return null;
-  const first = firstActiveMonth(startDate, year);
-  const last = endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
-  return isoDate(year, Math.min(first + afterMonths - 1, last) + 1, 1);
+  const last = lastActiveMonth(endDate, year);
+  return isoDate(year, Math.min(firstActiveMonth(startDate, year) + afterMonths - 1, last) + 1, 1);
 }
 
 /** Whether `year` is the calendar year of the start date (onboarding is due then). */

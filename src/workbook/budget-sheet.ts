@@ -1,13 +1,13 @@
 import type { BudgetLine, BudgetYear } from "../core/budget";
 import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
+import { firstActiveMonth, lastActiveMonth } from "../core/rules";
 import { absolute, column, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { parametersLayout, BUDGET_YEAR_NAME } from "./parameters-sheet";
 import { dataRowCount, FIRST_DATA_ROW, practiceRef } from "./practices-sheet";
 import type { Cell, Scalar, SheetDescription } from "./types";
-import type { Practice } from "../core/types";
 
 /** @example budgetSheetName(2025) // "Begroting 2025" */
 export const budgetSheetName = (year: number): string => `Begroting ${year}`;
@@ -38,13 +38,13 @@ function columns(offset: number): Column[] {
       header: "Eerste maand",
       format: FORMAT.whole,
       formula: (r) => `=IF(${practiceRef(r, "startDate")}="",1,MAX(1,(YEAR(${practiceRef(r, "startDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "startDate")})))`,
-      result: (l) => firstMonth(l.practice, l.year),
+      result: (l) => firstActiveMonth(l.practice.startDate, l.year),
     },
     {
       header: "Laatste maand",
       format: FORMAT.whole,
       formula: (r) => `=IF(${practiceRef(r, "endDate")}="",12,MIN(12,(YEAR(${practiceRef(r, "endDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "endDate")})))`,
-      result: (l) => lastMonth(l.practice, l.year),
+      result: (l) => lastActiveMonth(l.practice.endDate, l.year),
     },
     { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=MAX(0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive },
     { header: "Normpraktijken", format: FORMAT.hours, formula: (r) => `=${practiceRef(r, "patients")}/Normpraktijk`, result: (l) => l.normpractices.toNumber() },
@@ -104,18 +104,6 @@ function columns(offset: number): Column[] {
       result: (l) => l.incidental.toNumber(),
     },
   ];
-}
-
-function firstMonth(p: Practice, year: number): number {
-  if (p.startDate === null) return 1;
-  const [y, m] = p.startDate.split("-").map(Number);
-  return Math.max(1, (y - year) * 12 + m);
-}
-
-function lastMonth(p: Practice, year: number): number {
-  if (p.endDate === null) return 12;
-  const [y, m] = p.endDate.split("-").map(Number);
-  return Math.min(12, (y - year) * 12 + m);
 }
 
 /** Where the totals and the summary stand on a Begroting sheet with `practiceCount` practices. */
