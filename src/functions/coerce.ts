@@ -36,6 +36,19 @@ function single(value: unknown, arg: string): unknown {
   return value;
 }
 
+/** The rule's checks, on facts about the value computed the cheap way for its type. */
+function checkRule(arg: string, rule: NumberRule, value: unknown, is: { negative: boolean; zero: boolean; aboveMax: boolean; whole: boolean }): void {
+  if (is.negative) throw new ArgumentError("negative", { arg, value: shown(value) });
+  if (rule.positive && is.zero) throw new ArgumentError("notPositive", { arg, value: shown(value) });
+  if (is.aboveMax) throw new ArgumentError("tooLarge", { arg, max: rule.max, value: shown(value) });
+  if (rule.whole && !is.whole) throw new ArgumentError("notWhole", { arg, value: shown(value) });
+}
+
+/** A finite number as Excel passes it, checked with plain comparisons (the common case, kept cheap). */
+function checkPlainNumber(value: number, arg: string, rule: NumberRule): void {
+  checkRule(arg, rule, value, { negative: value < 0, zero: value === 0, aboveMax: value > rule.max, whole: Number.isInteger(value) });
+}
+
 /** @example numberArg("8,5", "weekly_hours", { max: 168 }).toString() // "8.5" */
 export function numberArg(raw: unknown, arg: string, rule: NumberRule): Dec {
   const value = single(raw, arg);
@@ -44,19 +57,27 @@ export function numberArg(raw: unknown, arg: string, rule: NumberRule): Dec {
     return new Dec(rule.fallback);
   }
   if (typeof value === "number" && Number.isFinite(value)) {
-    // The common case, checked with plain numbers before one decimal is made.
-    if (value < 0) throw new ArgumentError("negative", { arg, value: shown(value) });
-    if (rule.positive && value === 0) throw new ArgumentError("notPositive", { arg, value: shown(value) });
-    if (value > rule.max) throw new ArgumentError("tooLarge", { arg, max: rule.max, value: shown(value) });
-    if (rule.whole && !Number.isInteger(value)) throw new ArgumentError("notWhole", { arg, value: shown(value) });
+    checkPlainNumber(value, arg, rule);
     return new Dec(value);
   }
   const number = toDecimal(value, arg);
-  if (number.isNeg() && !number.isZero()) throw new ArgumentError("negative", { arg, value: shown(value) });
-  if (rule.positive && number.isZero()) throw new ArgumentError("notPositive", { arg, value: shown(value) });
-  if (number.gt(rule.max)) throw new ArgumentError("tooLarge", { arg, max: rule.max, value: shown(value) });
-  if (rule.whole && !number.isInteger()) throw new ArgumentError("notWhole", { arg, value: shown(value) });
+  checkRule(arg, rule, value, { negative: number.isNeg() && !number.isZero(), zero: number.isZero(), aboveMax: number.gt(rule.max), whole: number.isInteger() });
   return number;
+}
+
+/**
+ * A count such as months, as a plain number: a number Excel passes goes straight through its
+ * checks; anything else is read as numberArg reads it.
+ *
+ * @example
+ * countArg(null, "months_active", { fallback: "12", max: 12, whole: true }) // 12
+ */
+export function countArg(raw: unknown, arg: string, rule: NumberRule): number {
+  if (typeof raw === "number" && Number.isFinite(raw)) {
+    checkPlainNumber(raw, arg, rule);
+    return raw;
+  }
+  return numberArg(raw, arg, rule).toNumber();
 }
 
 function toDecimal(value: unknown, arg: string): Dec {

@@ -4,7 +4,7 @@
  * The JSDoc below is the source of functions.json (custom-functions-metadata).
  */
 import type { Dec } from "../core/decimal";
-import { booleanArg, modelOrRateArg, numberArg, partArg } from "./coerce";
+import { booleanArg, countArg, modelOrRateArg, numberArg, partArg } from "./coerce";
 import { compensationCore, DEFAULTS, hoursPerNormpracticeCore, overheadCore, rentCore, splitCore } from "./cores";
 import { evaluate } from "./evaluate";
 
@@ -18,7 +18,8 @@ const MAX_PATIENTS = 1_000_000; // far above any Dutch GP practice (a normprakti
 const MAX_RATE_EUR = 100_000;
 const MAX_AMOUNT = 1_000_000_000_000; // beyond this Excel's doubles cannot hold every cent
 
-const months = (raw: any): number => (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= 12 ? raw : numberArg(raw, "months_active", { fallback: "12", max: 12, whole: true }).toNumber());
+const MONTHS_RULE = { fallback: "12", max: 12, whole: true };
+const months = (raw: any): number => countArg(raw, "months_active", MONTHS_RULE);
 const weeklyHours = (raw: any) => numberArg(raw, "weekly_hours", { max: MAX_HOURS });
 
 /**
