@@ -10,13 +10,12 @@ import { message, type Language } from "../core/messages";
 import { formatProblem, importPractices } from "../import/practices";
 import { renderXlsx } from "../render/xlsx";
 import { SAMPLE_PRACTICES_CSV, VPG_EXAMPLE_CSV } from "../samples/sample";
-import { describeWorkbook } from "../workbook/describe";
+import { describeWorkbookWithBudgets } from "../workbook/describe";
 import { CHECKS_SHEET } from "../workbook/checks-sheet";
 import type { WorkbookDescription } from "../workbook/types";
 import { writeFileAtomic } from "./atomic-write";
 import { helpText, parseFlags } from "./flags";
 import { cliOptions } from "./options";
-import { forecast } from "../core/budget";
 
 export interface Io {
   out: (line: string) => void;
@@ -78,9 +77,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   if (!fs.existsSync(path.dirname(target))) return usageError(io, message(lang, "folderNotFound", { arg: "--out", value: path.dirname(options.out) }));
 
   const input = { scheme: options.scheme, practices: imported.practices, budgetYear: options.budgetYear, years: options.years };
-  const description = describeWorkbook(input);
+  const { description, budgets } = describeWorkbookWithBudgets(input);
   writeFileAtomic(target, await renderXlsx(description));
-  const [first] = forecast(input.scheme.params, input.practices, input.budgetYear, 1);
+  const [first] = budgets;
   for (const line of summary(lang, target, imported.practices.length, imported.ignoredColumns, first, description)) io.out(line);
   return 0;
 }

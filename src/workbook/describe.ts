@@ -1,4 +1,4 @@
-import { forecast } from "../core/budget";
+import { forecast, type BudgetYear } from "../core/budget";
 import type { PaymentRecord } from "../core/payouts";
 import type { Scheme } from "../core/schemes";
 import type { Practice } from "../core/types";
@@ -32,13 +32,18 @@ export const MAX_FORECAST_YEARS = 10;
  * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Meerjarenraming", "Uitbetalingen", "Controle", "Begroting 2026", ...]
  */
 export function describeWorkbook(input: BudgetInput): WorkbookDescription {
+  return describeWorkbookWithBudgets(input).description;
+}
+
+/** The workbook description together with the forecast it was computed from (for summaries). */
+export function describeWorkbookWithBudgets(input: BudgetInput): { description: WorkbookDescription; budgets: BudgetYear[] } {
   const { scheme, practices, budgetYear, years } = input;
   if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS) throw new RangeError(`years must be 1 to ${MAX_FORECAST_YEARS}, not ${years}`);
   const payments = input.payments ?? new Map<string, PaymentRecord>();
   const budgets = forecast(scheme.params, practices, budgetYear, years);
   const parameters = describeParameters(scheme, budgets);
   const budgetSheets = budgets.map((b, offset) => describeBudget(b, offset, practices.length));
-  return {
+  const description: WorkbookDescription = {
     names: parameters.names,
     sheets: [
       parameters.sheet,
@@ -50,4 +55,5 @@ export function describeWorkbook(input: BudgetInput): WorkbookDescription {
       ...budgetSheets.slice(1),
     ],
   };
+  return { description, budgets };
 }
