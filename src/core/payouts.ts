@@ -1,9 +1,9 @@
 import { Dec } from "./decimal";
 
-/** What a controller types per practice-year on the Uitbetalingen sheet (matched on AGB code + year). */
 /** A typed value is kept as it was typed: text, a number, a date (Excel serial) or a boolean. */
 export type Typed = string | number | boolean | null;
 
+/** What a controller types per practice-year on the Uitbetalingen sheet (matched on AGB code + year). */
 export interface PaymentRecord {
   invoiceNumber: Typed;
   invoiceDate: Typed;

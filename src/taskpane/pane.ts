@@ -8,6 +8,7 @@ import { parseDecimalText } from "../core/numbers";
 import { el, field } from "./dom";
 import { build, selectCell, stepName, type BuildOutcome, type BuildRequest, type ExcelRun, type Problem } from "./pipeline";
 import { text } from "./texts";
+import { MAX_FORECAST_YEARS } from "../workbook/describe";
 
 export interface PaneDependencies {
   run: ExcelRun;
@@ -22,7 +23,7 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
 
   const scheme = el("select", {}, SCHEME_IDS.map((id) => el("option", { value: id, selected: id === "flevoland" }, [SCHEMES[id].label[deps.language]])));
   const year = el("input", { type: "number", min: "2000", max: "2200", value: String(deps.today.getFullYear() + 1), required: true });
-  const years = el("input", { type: "number", min: "1", max: "10", value: "4", required: true });
+  const years = el("input", { type: "number", min: "1", max: String(MAX_FORECAST_YEARS), value: "4", required: true });
   const hourlyCost = el("input", { type: "text", inputmode: "decimal", value: deps.language === "nl" ? "52,50" : "52.50", required: true });
   const withSample = el("input", { type: "checkbox", id: "with-sample", checked: true });
   const create = el("button", { type: "button", class: "primary" }, [t("create")]);
@@ -146,7 +147,7 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     const invalid = [
       cost === null || Number(cost) < 0 ? `${t("hourlyCost")}: ${hourlyCost.value}` : null,
       !Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2200 ? `${t("budgetYear")}: ${year.value}` : null,
-      !Number.isInteger(forecastYears) || forecastYears < 1 || forecastYears > 10 ? `${t("years")}: ${years.value}` : null,
+      !Number.isInteger(forecastYears) || forecastYears < 1 || forecastYears > MAX_FORECAST_YEARS ? `${t("years")}: ${years.value}` : null,
     ].filter((x): x is string => x !== null);
     if (invalid.length > 0) return showProblems(invalid.map((text) => ({ text })));
     void start({ mode: "new", budget: { schemeId: scheme.value as SchemeId, budgetYear, years: forecastYears, hourlyCost: cost!, withSample: withSample.checked } });

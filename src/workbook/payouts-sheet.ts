@@ -10,6 +10,8 @@ import type { Cell, SheetDescription } from "./types";
 
 export const PAYOUTS_SHEET = "Uitbetalingen";
 const HEADER_ROW = 4;
+/** First register row; columns A (year) and B (AGB code) identify it. */
+export const PAYOUTS_FIRST_ROW = HEADER_ROW + 1;
 export const PAYOUT_HEADERS = ["Jaar", "AGB-code", "Praktijk", "Te betalen", "Vervaldatum", "Factuurnummer", "Factuurdatum", "Gefactureerd", "Betaald", "Betaaldatum", "Verschil", "Status"];
 /** The columns (0-based) the controller fills in: invoice number to paid date. */
 export const MANUAL_COLUMNS = [5, 6, 7, 8, 9];

@@ -15,7 +15,7 @@ import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
 import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
 import { FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
-import { MANUAL_COLUMNS } from "./payouts-sheet";
+import { MANUAL_COLUMNS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
 
 /** A grid of values from A1 (row 0 = sheet row 1). */
 export type Values = readonly (readonly unknown[])[];
@@ -131,7 +131,7 @@ export function readPractices(values: Values): { practices: Practice[]; problems
 /** Uitbetalingen: what the controller typed per practice-year, by AGB code and year. */
 export function readPayments(values: Values): Map<string, PaymentRecord> {
   const payments = new Map<string, PaymentRecord>();
-  for (let r = 5; r <= values.length; r++) {
+  for (let r = PAYOUTS_FIRST_ROW; r <= values.length; r++) {
     const typed = MANUAL_COLUMNS.map((c): Typed => {
       const value = at(values, r, c + 1);
       return value === "" || value === null || value === undefined ? null : (value as Typed);

@@ -1,4 +1,5 @@
 import { MemoryExcel } from "../../src/host/memory-excel";
+import { parseCell } from "../../src/workbook/a1";
 import type { ExcelRun } from "../../src/taskpane/pipeline";
 import { build, type BuildOptions, type BuildRequest } from "../../src/taskpane/pipeline";
 
@@ -24,8 +25,6 @@ export async function typeInto(host: MemoryExcel, sheet: string, address: string
 export function valueOf(host: MemoryExcel, sheet: string, address: string): unknown {
   const s = host.state.sheet(sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return host.state.valueAt(s, Number(m[2]), col);
+  const { row, col } = parseCell(address);
+  return host.state.valueAt(s, row, col);
 }
