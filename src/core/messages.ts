@@ -51,6 +51,27 @@ export const MESSAGES = {
   impossibleDate: { nl: "{arg}: {value} bestaat niet", en: "{arg}: {value} does not exist" },
   endBeforeStart: { nl: "einddatum {end} ligt voor startdatum {start}", en: "end date {end} is before start date {start}" },
   notText: { nl: "het bestand is geen tekst (CSV)", en: "the file is not text (CSV)" },
+  noPractices: {
+    nl: "het bestand heeft geen praktijken: alleen een kopregel of lege regels",
+    en: "the file holds no practices: only a header or blank lines",
+  },
+  unclosedQuote: {
+    nl: "het aanhalingsteken (\") dat op deze rij een veld opent, wordt nergens gesloten; sluit of verwijder het",
+    en: "the quote (\") that opens a field on this row is never closed; close or remove it",
+  },
+  oneColumnHeader: {
+    nl: "de kopregel is één kolom (“{found}”): scheid de kolommen met ; , of tab",
+    en: "the header is one column (“{found}”): separate the columns with ; , or tab",
+  },
+  tooFewFields: {
+    nl: "{count} veld, de kop heeft er {expected}: klopt het scheidingsteken (; , of tab)?",
+    en: "{count} field where the header has {expected}: is the separator (; , or tab) right?",
+  },
+  textTooLong: { nl: "{arg}: langer dan {max} tekens ({length} tekens)", en: "{arg}: longer than {max} characters ({length} characters)" },
+  removedCharacters: {
+    nl: "{arg}: {count} teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)",
+    en: "{arg}: left out {count} character(s) a workbook cannot hold (control characters, U+FFFE, U+FFFF)",
+  },
   // Command line
   unknownFlag: { nl: "onbekende optie {arg}; zie poh-budget --help", en: "unknown option {arg}; see poh-budget --help" },
   flagNeedsValue: { nl: "{arg} heeft een waarde nodig", en: "{arg} needs a value" },
@@ -66,6 +87,36 @@ export const MESSAGES = {
   notXlsx: { nl: "{arg}: de uitvoer moet op .xlsx eindigen (“{value}”)", en: "{arg}: the output must end in .xlsx (“{value}”)" },
   importFailed: { nl: "{count} fout(en) in {file}; er is niets geschreven.", en: "{count} error(s) in {file}; nothing was written." },
   rowProblem: { nl: "Rij {row}: {text}", en: "Row {row}: {text}" },
+  outOfRange: { nl: "{arg}: kies een waarde van {min} tot {max} ({value})", en: "{arg}: choose a value from {min} to {max} ({value})" },
+  percentNotAllowed: { nl: "{arg}: verwacht een bedrag of aantal, geen percentage (“{value}”)", en: "{arg}: expects an amount or count, not a percentage (“{value}”)" },
+  unknownLanguage: { nl: "{arg}: onbekende taal “{value}”; kies nl of en", en: "{arg}: unknown language “{value}”; use nl or en" },
+  // Where the output goes: refused before anything is built (exit 2)
+  outputIsInput: { nl: "{arg}: “{value}” is ook een invoerbestand; kies een andere naam (of --force)", en: "{arg}: “{value}” is also an input file; choose another name (or --force)" },
+  targetExists: { nl: "{arg}: “{value}” bestaat al; kies een andere naam (of --force om het te vervangen)", en: "{arg}: “{value}” already exists; choose another name (or --force to replace it)" },
+  targetIsDirectory: { nl: "{arg}: “{value}” is een map, geen bestand", en: "{arg}: “{value}” is a folder, not a file" },
+  targetNotAFile: { nl: "{arg}: “{value}” is geen gewoon bestand", en: "{arg}: “{value}” is not a regular file" },
+  targetReadOnly: {
+    nl: "{arg}: “{value}” is alleen-lezen; gebruik --force om het toch te vervangen (de rechten blijven)",
+    en: "{arg}: “{value}” is read-only; use --force to replace it anyway (its permissions are kept)",
+  },
+  targetIsLink: {
+    nl: "{arg}: “{value}” is een koppeling naar {link}; gebruik --force om dat bestand te vervangen",
+    en: "{arg}: “{value}” is a link to {link}; use --force to replace that file",
+  },
+  targetDanglingLink: { nl: "{arg}: “{value}” is een koppeling naar een bestand dat niet bestaat", en: "{arg}: “{value}” is a link to a file that does not exist" },
+  tooManyPractices: {
+    nl: "{count} praktijken is meer dan de {max} die één werkmap kan bevatten; verdeel de praktijken over meer bestanden",
+    en: "{count} practices is more than the {max} one workbook can hold; split the practices over several files",
+  },
+  // Writing the output failed (exit 4); {outcome} is keptOld or nothingWritten
+  diskFull: { nl: "Kan “{path}” niet schrijven: de schijf is vol. {outcome}", en: "Cannot write “{path}”: the disk is full. {outcome}" },
+  folderNotWritable: { nl: "Kan niet schrijven in de map “{path}” ({reason}). {outcome}", en: "Cannot write in the folder “{path}” ({reason}). {outcome}" },
+  shortWrite: { nl: "Kan “{path}” niet schrijven: {written} van {expected} bytes kwamen op schijf. {outcome}", en: "Cannot write “{path}”: {written} of {expected} bytes reached the disk. {outcome}" },
+  incompleteFile: { nl: "Het nieuwe bestand voor “{path}” is onvolledig ({reason}). {outcome}", en: "The new file for “{path}” is incomplete ({reason}). {outcome}" },
+  writeFailed: { nl: "Kan “{path}” niet schrijven: {reason}. {outcome}", en: "Cannot write “{path}”: {reason}. {outcome}" },
+  keptOld: { nl: "Het bestaande bestand is niet gewijzigd.", en: "The existing file has not been changed." },
+  nothingWritten: { nl: "Er is niets geschreven.", en: "Nothing was written." },
+  staleTemporaryRemoved: { nl: "Tijdelijk bestand van een afgebroken run verwijderd: {path}", en: "Removed a temporary file left by an interrupted run: {path}" },
   // Building in Excel
   sheetTaken: {
     nl: "Er staat al een blad “{name}” dat niet door deze invoegtoepassing is gemaakt. Geef dat blad een andere naam en probeer het opnieuw.",

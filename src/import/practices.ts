@@ -6,12 +6,13 @@ import { Dec } from "../core/decimal";
 import { message, type Language, type MessageKey, type MessageParams } from "../core/messages";
 import { parseModel } from "../core/models";
 import { parseDecimalText } from "../core/numbers";
+import { xmlSafeText } from "../core/text";
 import type { Practice } from "../core/types";
 import { fieldOfHeader, parseDateText, REQUIRED_FIELDS, type Field } from "./fields";
-import { decodeText, detectSeparator, parseRecords, type CsvRecord } from "./records";
+import { decodeText, detectSeparator, parseRecords, separatorLine, type CsvRecord } from "./records";
 
 export interface ImportProblem {
-  /** Line of the file (1 = the header). */
+  /** Line of the file (1 = the header, or 2 after a `sep=` line). */
   row: number;
   /** The column as its header reads in the file; "" for a whole row or the file. */
   column: string;
@@ -21,7 +22,10 @@ export interface ImportProblem {
 
 export interface ImportResult {
   practices: Practice[];
+  /** Rows left out, each problem with its row and column. */
   errors: ImportProblem[];
+  /** What was changed without leaving the row out (characters a workbook cannot hold removed). */
+  warnings: ImportProblem[];
   /** Columns the importer does not know and left out. */
   ignoredColumns: string[];
 }
@@ -29,6 +33,7 @@ export interface ImportResult {
 const MAX_PATIENTS = 1_000_000; // far above any GP practice (a normpraktijk is 2,350)
 const MAX_HOURS = 168; // hours in a week
 const MAX_NAME = 200;
+const MAX_LOCATION = 200; // a place or street name; far below Excel's 32,767 per cell
 
 /** The Dutch column name used in messages for a field the file lacks. */
 const FIELD_LABEL: Record<Field, string> = {
@@ -43,49 +48,68 @@ const FIELD_LABEL: Record<Field, string> = {
 };
 
 /**
- * Imports practices from CSV (bytes or text): `;` or `,` separated, Dutch or English headers,
- * decimal commas, `dd-mm-jjjj` or ISO dates, UTF-8 with or without BOM.
+ * Imports practices from CSV (bytes or text): `;`, `,` or tab separated (or as a first line
+ * `sep=;` says), Dutch or English headers, decimal commas, `dd-mm-jjjj` or ISO dates, UTF-8
+ * with or without BOM, Windows-1252, UTF-16 with BOM. A file without practices is an error.
  *
  * @example
  * importPractices("praktijk;agb;patienten\nDe Linde;01234567;2.350").practices[0].patients // 2350
  */
 export function importPractices(input: Uint8Array | string): ImportResult {
   const text = decodeText(input);
-  const result: ImportResult = { practices: [], errors: [], ignoredColumns: [] };
-  if (text.includes("\u0000")) return { ...result, errors: [{ row: 1, column: "", key: "notText", params: {} }] };
-  const records = parseRecords(text, detectSeparator(text));
-  if (records.length === 0) return { ...result, errors: [{ row: 1, column: "", key: "emptyFile", params: {} }] };
+  const fail = (key: MessageKey): ImportResult => ({ practices: [], errors: [{ row: 1, column: "", key, params: {} }], warnings: [], ignoredColumns: [] });
+  if (text.includes("\u0000")) return fail("notText");
+  const declared = separatorLine(text);
+  const body = declared ? declared.rest : text;
+  const { records, unclosedQuotes } = parseRecords(body, declared ? declared.separator : detectSeparator(body), declared ? 2 : 1);
+  const quoteErrors = unclosedQuotes.map((row): ImportProblem => ({ row, column: "", key: "unclosedQuote", params: {} }));
+  // A quote open before the first record took the header with it: nothing after it can be read by column.
+  if (records.length === 0 || unclosedQuotes[0] < records[0].line) return quoteErrors.length > 0 ? { ...fail("emptyFile"), errors: quoteErrors } : fail("emptyFile");
 
   const [header, ...rows] = records;
-  return practicesFromRecords(header, rows);
+  const result = practicesFromRecords(header, rows);
+  result.errors = [...result.errors, ...quoteErrors].sort((a, b) => a.row - b.row);
+  if (result.errors.length === 0 && result.practices.length === 0) result.errors.push({ row: header.line, column: "", key: "noPractices", params: {} });
+  return result;
 }
 
 /**
  * Practices from records whose first is the header: the CSV file's, or the Praktijken sheet's
- * rows with their sheet row numbers.
+ * rows with their sheet row numbers. Zero rows give zero practices (an empty Praktijken sheet).
+ * Characters a workbook cannot hold are removed from every field read, with one warning per row.
+ *
+ * @example
+ * practicesFromRecords({ line: 1, fields: ["praktijk", "agb", "patienten"] }, [{ line: 2, fields: ["A\uFFFE", "01234567", "5"] }]).warnings[0].key // "removedCharacters"
  */
 export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord[]): ImportResult {
-  const result: ImportResult = { practices: [], errors: [], ignoredColumns: [] };
+  const result: ImportResult = { practices: [], errors: [], warnings: [], ignoredColumns: [] };
+  const headerNames = header.fields.map((name) => xmlSafeText(name).text.trim());
   const columnOf = new Map<Field, number>();
-  header.fields.forEach((name, index) => {
+  headerNames.forEach((name, index) => {
     const field = fieldOfHeader(name);
     if (field === null) {
-      if (name.trim() !== "") result.ignoredColumns.push(name.trim());
+      if (name !== "") result.ignoredColumns.push(name);
     } else if (columnOf.has(field)) {
-      result.errors.push({ row: header.line, column: name.trim(), key: "duplicateColumn", params: { column: name.trim() } });
+      result.errors.push({ row: header.line, column: name, key: "duplicateColumn", params: { column: name } });
     } else columnOf.set(field, index);
   });
-  for (const field of REQUIRED_FIELDS) {
-    if (!columnOf.has(field)) {
-      result.errors.push({ row: header.line, column: FIELD_LABEL[field], key: "missingColumn", params: { column: FIELD_LABEL[field], found: header.fields.map((f) => f.trim()).join(", ") } });
+  const missing = REQUIRED_FIELDS.filter((field) => !columnOf.has(field));
+  if (missing.length > 0 && headerNames.length === 1) {
+    result.errors.push({ row: header.line, column: "", key: "oneColumnHeader", params: { found: headerNames[0] } });
+  } else {
+    for (const field of missing) {
+      result.errors.push({ row: header.line, column: FIELD_LABEL[field], key: "missingColumn", params: { column: FIELD_LABEL[field], found: headerNames.join(", ") } });
     }
   }
   if (result.errors.length > 0) return result;
+  const columnName = (field: Field) => headerNames[columnOf.get(field) ?? -1] ?? FIELD_LABEL[field];
+  const readIndices = [...columnOf.values()];
+  cleanFields(header, readIndices, headerNames, result.warnings); // a header read with characters removed
 
   const firstRowOfAgb = new Map<string, number>();
-  for (const record of rows) {
+  for (const original of rows) {
+    const record = { line: original.line, fields: cleanFields(original, readIndices, headerNames, result.warnings) };
     const problems: ImportProblem[] = [];
-    const columnName = (field: Field) => header.fields[columnOf.get(field) ?? -1]?.trim() ?? FIELD_LABEL[field];
     const report = (field: Field | "", key: MessageKey, params: MessageParams = {}) =>
       problems.push({ row: record.line, column: field === "" ? "" : columnName(field), key, params: { arg: field === "" ? "" : columnName(field), ...params } });
     const raw = (field: Field) => {
@@ -94,13 +118,19 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
     };
     if (record.fields.length > header.fields.length && record.fields.slice(header.fields.length).some((f) => f.trim() !== "")) {
       report("", "tooManyFields", { count: record.fields.length, expected: header.fields.length });
+    } else if (record.fields.length === 1 && header.fields.length > 1) {
+      report("", "tooFewFields", { count: 1, expected: header.fields.length });
+    }
+    if (problems.length > 0) {
       result.errors.push(...problems);
       continue;
     }
 
     const name = raw("name");
     if (name === "") report("name", "missingName");
-    else if (name.length > MAX_NAME) report("name", "tooLarge", { max: `${MAX_NAME} tekens`, value: `${name.slice(0, 20)}…` });
+    else if (name.length > MAX_NAME) report("name", "textTooLong", { max: MAX_NAME, length: name.length });
+    const location = raw("location");
+    if (location.length > MAX_LOCATION) report("location", "textTooLong", { max: MAX_LOCATION, length: location.length });
 
     const agb = raw("agb").replace(/\s/g, "");
     if (agb === "") report("agb", "missingAgb");
@@ -124,9 +154,29 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
       result.errors.push(...problems);
       continue;
     }
-    result.practices.push({ name, agb, location: raw("location"), patients, model, weeklyHours, startDate, endDate });
+    result.practices.push({ name, agb, location, patients, model, weeklyHours, startDate, endDate });
   }
   return result;
+}
+
+/**
+ * The record's fields with the characters XML 1.0 cannot carry removed from those at `indices`;
+ * one warning for the record naming the columns (as `names`, already clean, has them) that changed.
+ */
+function cleanFields(record: CsvRecord, indices: readonly number[], names: readonly string[], warnings: ImportProblem[]): string[] {
+  const fields = [...record.fields];
+  const changed: string[] = [];
+  let removed = 0;
+  for (const index of [...indices].sort((a, b) => a - b)) {
+    if (fields[index] === undefined) continue;
+    const safe = xmlSafeText(fields[index]);
+    if (safe.removed === 0) continue;
+    fields[index] = safe.text;
+    removed += safe.removed;
+    changed.push(names[index] || String(index + 1));
+  }
+  if (removed > 0) warnings.push({ row: record.line, column: changed[0], key: "removedCharacters", params: { arg: changed.join(", "), count: removed } });
+  return fields;
 }
 
 type Report = (field: Field, key: MessageKey, params?: MessageParams) => void;

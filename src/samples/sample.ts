@@ -18,10 +18,25 @@ Huisartsen Tollebeek-Oost;01112345;Tollebeek;2.660;Aanvullend;;01-01-2024;
 Huisartsenpraktijk Espelerhof;01123456;Espel;1.980;Extra;;15-09-2026;
 `;
 
-/** How the sample is built when \`poh-budget\` runs without arguments. */
+/** The budget year the sample's dates are written for; samplePracticesCsv moves them to another. */
+export const SAMPLE_BASE_YEAR = 2026;
+
+/**
+ * The sample CSV with its dates moved to `budgetYear`, so that whatever year it is built for
+ * it shows the same things: practices running since two years, one starting mid-year and one
+ * ending at the year's end.
+ *
+ * @example
+ * samplePracticesCsv(2027).includes("01-05-2027") // true (Praktijk Oude Haven starts in May)
+ */
+export function samplePracticesCsv(budgetYear: number): string {
+  const shift = budgetYear - SAMPLE_BASE_YEAR;
+  return SAMPLE_PRACTICES_CSV.replace(/(\d{2}-\d{2}-)(\d{4})/g, (_, dayMonth: string, year: string) => `${dayMonth}${Number(year) + shift}`);
+}
+
+/** How the sample is built when \`poh-budget\` runs without a practices file. */
 export const SAMPLE_SETTINGS = {
   scheme: "flevoland",
-  budgetYear: 2026,
   years: 4,
   capacityHours: "46",
   hourlyCost: "52.50",

@@ -100,6 +100,7 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     switch (outcome.kind) {
       case "built":
         status.textContent = t("done", { sheets: outcome.sheets.length, sheet: outcome.budgetSheet });
+        if (outcome.warnings.length > 0) showProblems(outcome.warnings, t("warningsTitle"));
         return;
       case "failed":
         status.textContent = outcome.text;
@@ -128,7 +129,7 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     }
   }
 
-  function showProblems(list: Problem[]): void {
+  function showProblems(list: Problem[], title = t("problemsTitle")): void {
     const items = list.map((problem) => {
       if (!problem.sheet || !problem.cell) return el("li", {}, [problem.text]);
       const button = el("button", { type: "button", class: "link" }, [problem.text]);
@@ -136,7 +137,7 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
       return el("li", {}, [button]);
     });
     const hint = list.some((p) => p.cell) ? [el("p", {}, [t("problemHint")])] : [];
-    problems.replaceChildren(el("h2", { id: "problems-title" }, [t("problemsTitle")]), ...hint, el("ul", {}, items));
+    problems.replaceChildren(el("h2", { id: "problems-title" }, [title]), ...hint, el("ul", {}, items));
     problems.hidden = false;
   }
 

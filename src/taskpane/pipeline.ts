@@ -12,7 +12,7 @@ import { formatProblem, importPractices } from "../import/practices";
 import { readWorkbook } from "../render/office/read";
 import { editedCells } from "../render/office/registry";
 import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
-import { SAMPLE_PRACTICES_CSV, SAMPLE_SETTINGS } from "../samples/sample";
+import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
 import { readParameters, readPayments, readPractices } from "../workbook/read-back";
 import { budgetSheetName } from "../workbook/budget-sheet";
@@ -37,7 +37,8 @@ export interface Problem {
 }
 
 export type BuildOutcome =
-  | { kind: "built"; sheets: string[]; budgetSheet: string }
+  /** `warnings`: what the import changed without leaving a row out (shown, not blocking). */
+  | { kind: "built"; sheets: string[]; budgetSheet: string; warnings: Problem[] }
   | { kind: "problems"; problems: Problem[] }
   | { kind: "confirm"; edited: { sheet: string; cells: string[] }[]; replacesBudget: boolean }
   | { kind: "failed"; text: string };
@@ -54,7 +55,7 @@ function newBudgetInput(budget: NewBudget): BudgetInput {
   const sampleChanges = budget.withSample && budget.schemeId === "flevoland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours } : {};
   return {
     scheme: withParameters(SCHEMES[budget.schemeId], { hourlyCost: budget.hourlyCost, ...sampleChanges }),
-    practices: budget.withSample ? importPractices(SAMPLE_PRACTICES_CSV).practices : [],
+    practices: budget.withSample ? importPractices(samplePracticesCsv(budget.budgetYear)).practices : [],
     budgetYear: budget.budgetYear,
     years: budget.years,
   };
@@ -67,6 +68,7 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
       options.onProgress?.("reading", 0, 1);
       const contents = await readWorkbook(context, options.supports);
       let input: BudgetInput;
+      let warnings: Problem[] = [];
       if (request.mode === "new") {
         input = newBudgetInput(request.budget);
       } else {
@@ -77,10 +79,12 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         if (request.mode === "import") {
           const imported = importPractices(request.csv);
           problems.push(...imported.errors.map((e) => ({ text: formatProblem(lang, e) })));
+          warnings = imported.warnings.map((w) => ({ text: formatProblem(lang, w) }));
           practices = imported.practices;
         } else {
           const read = readPractices(contents.practices);
           problems.push(...read.problems.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell })));
+          warnings = read.warnings.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell }));
           practices = read.practices;
         }
         if (problems.length > 0) return { kind: "problems", problems };
@@ -97,7 +101,7 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         if (edited.length > 0 || replacesBudget) return { kind: "confirm", edited, replacesBudget };
       }
       await renderWorkbook(context, description, contents.state, { supports: options.supports, onProgress: options.onProgress });
-      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear) };
+      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear), warnings };
     });
   } catch (error) {
     if (error instanceof ArgumentError) return { kind: "problems", problems: [{ text: message(lang, error.key, error.params) }] };

@@ -16,8 +16,8 @@ export const TEXTS = {
   create: { nl: "Maak begroting", en: "Create budget" },
   practices: { nl: "Praktijken", en: "Practices" },
   practicesHelp: {
-    nl: "Typ in het blad Praktijken, of lees een CSV-bestand in (; of , gescheiden, Nederlandse of Engelse kolomnamen).",
-    en: "Type into the Praktijken sheet, or import a CSV file (; or , separated, Dutch or English headers).",
+    nl: "Typ in het blad Praktijken, of lees een CSV-bestand in (; , of tab gescheiden, Nederlandse of Engelse kolomnamen).",
+    en: "Type into the Praktijken sheet, or import a CSV file (; , or tab separated, Dutch or English headers).",
   },
   csvFile: { nl: "CSV-bestand", en: "CSV file" },
   csvPaste: { nl: "Of plak de CSV hier", en: "Or paste the CSV here" },
@@ -31,6 +31,7 @@ export const TEXTS = {
   progress: { nl: "Voortgang", en: "Progress" },
   done: { nl: "Klaar: {sheets} bladen bijgewerkt. Zie {sheet}.", en: "Done: {sheets} sheets updated. See {sheet}." },
   problemsTitle: { nl: "Eerst oplossen", en: "To fix first" },
+  warningsTitle: { nl: "Ingelezen, met deze aanpassingen", en: "Imported, with these changes" },
   problemHint: { nl: "Kies een melding om de cel te selecteren.", en: "Choose a message to select the cell." },
   confirmEdited: {
     nl: "Deze bladen zijn met de hand gewijzigd; opnieuw opbouwen overschrijft die wijzigingen:",

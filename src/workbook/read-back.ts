@@ -10,7 +10,7 @@ import { payoutKey, type PaymentRecord, type Typed } from "../core/payouts";
 import { SCHEMES, SCHEME_IDS, type Scheme, type SchemeId } from "../core/schemes";
 import { isoDate } from "../core/dates";
 import { numberArg } from "../functions/coerce";
-import { practicesFromRecords } from "../import/practices";
+import { practicesFromRecords, type ImportProblem } from "../import/practices";
 import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
 import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
@@ -109,8 +109,11 @@ export function serialToIso(serial: number): string {
 
 const FIELD_HEADERS = ["praktijk", "agb", "locatie", "patienten", "model", "uren_per_week", "startdatum", "einddatum"];
 
-/** Praktijken: the rows below the header, checked by the same rules as a CSV import. */
-export function readPractices(values: Values): { practices: Practice[]; problems: SheetProblem[] } {
+/**
+ * Praktijken: the rows below the header, checked by the same rules as a CSV import. `warnings`
+ * name the cells whose text was changed (characters a workbook cannot hold, left out).
+ */
+export function readPractices(values: Values): { practices: Practice[]; problems: SheetProblem[]; warnings: SheetProblem[] } {
   const rows = [];
   for (let r = FIRST_DATA_ROW; r <= values.length; r++) {
     const fields = FIELD_HEADERS.map((_, i) => {
@@ -121,11 +124,11 @@ export function readPractices(values: Values): { practices: Practice[]; problems
     if (fields.some((f) => f !== "")) rows.push({ line: r, fields });
   }
   const result = practicesFromRecords({ line: FIRST_DATA_ROW - 1, fields: FIELD_HEADERS }, rows);
-  const problems = result.errors.map((e): SheetProblem => {
+  const onSheet = (e: ImportProblem): SheetProblem => {
     const index = FIELD_HEADERS.indexOf(e.column);
     return { sheet: PRACTICES_SHEET, cell: `${column(index >= 0 ? index + 1 : 1)}${e.row}`, key: e.key, params: e.params };
-  });
-  return { practices: result.practices, problems };
+  };
+  return { practices: result.practices, problems: result.errors.map(onSheet), warnings: result.warnings.map(onSheet) };
 }
 
 /** Uitbetalingen: what the controller typed per practice-year, by AGB code and year. */

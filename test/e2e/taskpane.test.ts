@@ -113,6 +113,20 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("imports a CSV with a character a workbook cannot hold, and lists what it left out", async () => {
+    const { page, errors } = await openDemo();
+    await page.getByRole("button", { name: "Maak begroting" }).click();
+    await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
+    await page.getByLabel("Of plak de CSV hier").fill("praktijk;agb;patienten\nDe \uFFFELinde;01000001;2350\n");
+    await page.getByRole("button", { name: "Praktijken inlezen" }).click();
+    await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
+    await expect(page.locator(".problems h2").innerText()).resolves.toBe("Ingelezen, met deze aanpassingen");
+    await expect(page.locator(".problems li").allInnerTexts()).resolves.toEqual(["Rij 2: praktijk: 1 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)"]);
+    expect(await cellValue(page, "Praktijken", "A5")).toBe("De Linde");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("is operable with the keyboard: every control is labelled and reachable with Tab", async () => {
     const { page } = await openDemo();
     const unlabelled = await page.evaluate(() =>

@@ -44,6 +44,15 @@ describe("building the budget in Excel (in-memory host)", () => {
     expect(valueOf(host, "Begroting 2026", "B5")).toBe("01012345");
   });
 
+  it("leaves out what a workbook cannot hold when a rebuild reads Praktijken, and says so with the cell", async () => {
+    const host = new MemoryExcel();
+    await buildOn(host, NEW_SAMPLE);
+    await typeInto(host, "Praktijken", "C6", [["Emmel\uFFFEhage\u0001"]]);
+    const outcome = await buildOn(host, { mode: "rebuild" });
+    expect(outcome).toMatchObject({ kind: "built", warnings: [{ sheet: "Praktijken", cell: "C6", text: "Praktijken C6: locatie: 2 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)" }] });
+    expect(valueOf(host, "Praktijken", "C6")).toBe("Emmelhage");
+  });
+
   it("keeps what the controller typed on Uitbetalingen through a rebuild, matched on AGB code and year", async () => {
     const host = new MemoryExcel();
     await buildOn(host, NEW_SAMPLE);

@@ -3,6 +3,7 @@
  * name, and its cells go out as whole 2-D blocks of rows, grouped into requests that stay
  * under the request limit of Excel on the web (5 MB).
  */
+import { cellText } from "../../core/text";
 import { sheetRef } from "../../workbook/a1";
 import type { Cell, WorkbookDescription } from "../../workbook/types";
 
@@ -52,7 +53,12 @@ function escape(text: string): string {
 export function entryOf(cell: Cell | null, rename: (formula: string) => string): string | number | boolean {
   if (!cell) return "";
   if (cell.formula !== undefined) return rename(cell.formula);
-  if (typeof cell.value === "string") return needsQuotePrefix(cell.value) ? `'${cell.value}` : cell.value;
+  if (typeof cell.value === "string") {
+    // The importer already warned about and removed what a workbook cannot hold; this keeps
+    // any other text (a source typed on Uitgangspunten) from breaking the saved file.
+    const text = cellText(cell.value);
+    return needsQuotePrefix(text) ? `'${text}` : text;
+  }
   return cell.value ?? "";
 }
 
