@@ -1,7 +1,8 @@
 /**
- * npm run bench: speed and memory at national scale (about 5,000 GP practice locations).
- * Prints a table and writes bench/results.json. Each figure is the median of several runs,
- * with min and max beside it. Timings are measured here, never asserted in tests.
+ * npm run bench: speed and memory at national scale (about 5,000 GP practice locations) and
+ * beyond (20,000; 100,000 once). Prints a table and writes bench/results.json. Each figure is
+ * the median of several runs, with min and max beside it. Timings are measured here, never
+ * asserted in tests. The measurements run compiled to JavaScript (see measure.ts).
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
@@ -11,7 +12,11 @@ import vm from "vm";
 import { fakeCustomFunctions, type Registered } from "../test/support/custom-functions";
 import { renderAtScale } from "../test/support/scale";
 
-const SIZES = [50, 500, 5000];
+const SIZES = [50, 500, 5000, 20000];
+/** Measured once, export only: minutes per run, and ExcelJS's whole-book writer (the floor) cannot hold it. */
+const HUGE = 100000;
+/** The Office.js renderer on the in-memory host is measured up to here (the task pane's scale). */
+const OFFICE_UP_TO = 5000;
 const YEARS = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MB = 1024 * 1024;
@@ -23,13 +28,44 @@ interface Spread {
 }
 
 function spread(values: number[]): Spread {
+  // A crashed run has no figures: every figure of its size is then NaN, shown as "—".
+  if (values.some(Number.isNaN)) return { median: NaN, min: NaN, max: NaN };
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-function measure(what: string, size: number): { ms: number; peakMB: number } {
-  const output = execFileSync(process.execPath, ["--expose-gc", "-r", "ts-node/register/transpile-only", path.join(__dirname, "measure.ts"), what, String(size)], { encoding: "utf8", maxBuffer: 1 << 20 });
-  return JSON.parse(output) as { ms: number; peakMB: number };
+interface Measured {
+  ms: number;
+  peakMB: number;
+  baseMB?: number;
+  fileMB?: number;
+  refused?: string;
+  crashed?: string;
+}
+
+/** bench/measure.ts and what it imports, compiled once (type-checking is the build's job). */
+function compileMeasure(): { script: string; env: NodeJS.ProcessEnv } {
+  const root = path.join(__dirname, "..");
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "poh-bench-"));
+  const tsc = require.resolve("typescript/bin/tsc");
+  const flags = ["--noCheck", "--outDir", outDir, "--rootDir", root, "--module", "commonjs", "--moduleResolution", "node", "--target", "ES2020", "--esModuleInterop", "--resolveJsonModule", "--skipLibCheck", "--types", "node"];
+  execFileSync(process.execPath, [tsc, ...flags, path.join(__dirname, "measure.ts")], { stdio: "inherit" });
+  return { script: path.join(outDir, "bench", "measure.js"), env: { ...process.env, NODE_PATH: path.join(root, "node_modules") } };
+}
+
+const compiled = compileMeasure();
+
+/** One measurement; a crash (the floor running out of heap, say) is recorded, not fatal. */
+function measure(what: string, size: number): Measured {
+  try {
+    const output = execFileSync(process.execPath, ["--expose-gc", compiled.script, what, String(size)], { encoding: "utf8", maxBuffer: 1 << 20, env: compiled.env, stdio: ["ignore", "pipe", "pipe"] });
+    return JSON.parse(output) as Measured;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? error);
+    const crashed = /heap out of memory/i.test(stderr) ? "ran out of memory (V8 heap)" : stderr.trim().split("\n").slice(-1)[0];
+    process.stderr.write(`${what} ${size}: ${crashed}\n`);
+    return { ms: NaN, peakMB: NaN, crashed };
+  }
 }
 
 /** POH_COMPENSATION evaluations per second through the function Excel calls (dist/functions.js). */
@@ -54,44 +90,67 @@ function evalsPerSecond(): Spread {
   return spread(rates);
 }
 
+const runs = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
+
 async function main(): Promise<void> {
   const evals = evalsPerSecond();
   const sizes = [];
   for (const practices of SIZES) {
-    const describe = Array.from({ length: RUNS }, () => measure("describe", practices));
-    const exported = Array.from({ length: RUNS }, () => measure("export", practices));
-    const floor = Array.from({ length: RUNS }, () => measure("floor", practices));
-    const { host } = await renderAtScale(practices);
+    const describe = runs(RUNS, () => measure("describe", practices));
+    const exported = runs(RUNS, () => measure("export", practices));
+    const floor = runs(RUNS, () => measure("floor", practices));
+    const office = practices <= OFFICE_UP_TO ? (await renderAtScale(practices)).host : null;
     const row = {
       practices,
       years: YEARS,
-      syncs: host.syncs.length,
-      largestRequestBytes: host.largestRequestBytes,
-      totalRequestBytes: host.totalRequestBytes,
+      syncs: office?.syncs.length ?? null,
+      largestRequestBytes: office?.largestRequestBytes ?? null,
+      totalRequestBytes: office?.totalRequestBytes ?? null,
       describeMs: spread(describe.map((m) => m.ms)).median,
-      describePeakMB: spread(describe.map((m) => m.peakMB)).median,
+      describeHeldMB: spread(describe.map((m) => m.peakMB)).median,
       exportMs: spread(exported.map((m) => m.ms)).median,
       exportPeakMB: spread(exported.map((m) => m.peakMB)).median,
+      processBaseMB: spread(exported.map((m) => m.baseMB ?? 0)).median,
+      fileMB: exported[0].fileMB,
       floorMs: spread(floor.map((m) => m.ms)).median,
-      spread: { describeMs: spread(describe.map((m) => m.ms)), exportMs: spread(exported.map((m) => m.ms)), floorMs: spread(floor.map((m) => m.ms)) },
+      floorPeakMB: spread(floor.map((m) => m.peakMB)).median,
+      crashed: [...exported, ...floor].find((m) => m.crashed)?.crashed ?? null,
+      spread: {
+        describeMs: spread(describe.map((m) => m.ms)),
+        exportMs: spread(exported.map((m) => m.ms)),
+        exportPeakMB: spread(exported.map((m) => m.peakMB)),
+        floorMs: spread(floor.map((m) => m.ms)),
+        floorPeakMB: spread(floor.map((m) => m.peakMB)),
+      },
     };
     sizes.push(row);
     process.stderr.write(`measured ${practices} practices\n`);
   }
+  const huge = { practices: HUGE, years: YEARS, runs: 1, ...measure("export", HUGE) };
+  process.stderr.write(`measured ${HUGE} practices\n`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.versions.node}`;
-  const results = { machine, runs: RUNS, evalsPerSecond: evals.median, evalsPerSecondSpread: evals, sizes };
+  const results = { machine, runs: RUNS, evalsPerSecond: evals.median, evalsPerSecondSpread: evals, sizes, huge };
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
 
+  const mb = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / MB).toFixed(2)} MB`);
+  const range = (s: Spread, unit: string) => (Number.isNaN(s.median) ? "—" : `${s.median} ${unit} (${s.min}–${s.max})`);
   const lines = [
     `Machine: ${machine}; median of ${RUNS} runs (min–max)`,
     `POH_COMPENSATION through the registered custom function: ${evals.median.toLocaleString("en")} evaluations/s (${evals.min.toLocaleString("en")}–${evals.max.toLocaleString("en")})`,
     "",
-    "| practices × years | syncs | largest request | total requests | describe | describe peak | export .xlsx | export peak | floor (ExcelJS, no logic) | export / floor |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| practices × years | syncs | largest request | total requests | describe | describe holds | export .xlsx (describe + write) | export peak RSS | floor (ExcelJS, no logic) | floor peak RSS | export / floor |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...sizes.map(
       (s) =>
-        `| ${s.practices} × ${s.years} | ${s.syncs} (bound ${s.practices <= 500 ? 10 : 6 + Math.ceil(s.totalRequestBytes / (4 * MB))}) | ${(s.largestRequestBytes / MB).toFixed(2)} MB | ${(s.totalRequestBytes / MB).toFixed(2)} MB | ${s.describeMs} ms (${s.spread.describeMs.min}–${s.spread.describeMs.max}) | ${s.describePeakMB} MB | ${s.exportMs} ms (${s.spread.exportMs.min}–${s.spread.exportMs.max}) | ${s.exportPeakMB} MB | ${s.floorMs} ms (${s.spread.floorMs.min}–${s.spread.floorMs.max}) | ${(s.exportMs / s.floorMs).toFixed(2)}× |`,
+        `| ${s.practices} × ${s.years} | ${s.syncs === null ? "—" : `${s.syncs} (bound ${s.practices <= 500 ? 10 : 6 + Math.ceil(s.totalRequestBytes! / (4 * MB))})`} | ${mb(s.largestRequestBytes)} | ${mb(s.totalRequestBytes)} | ${range(s.spread.describeMs, "ms")} | ${s.describeHeldMB} MB | ${range(s.spread.exportMs, "ms")} | ${range(s.spread.exportPeakMB, "MB")} | ${range(s.spread.floorMs, "ms")} | ${Number.isNaN(s.floorPeakMB) ? "—" : `${s.floorPeakMB} MB`} | ${Number.isNaN(s.floorMs) ? "—" : `${(s.exportMs / s.floorMs).toFixed(2)}×`} |`,
     ),
+    "",
+    huge.refused
+      ? `${HUGE} × ${YEARS}: refused up front: ${huge.refused}`
+      : huge.crashed
+        ? `${HUGE} × ${YEARS}: crashed: ${huge.crashed}`
+        : `${HUGE} × ${YEARS} (one run, export only): ${huge.ms} ms, peak RSS ${huge.peakMB} MB, file ${huge.fileMB} MB`,
+    ...sizes.filter((s) => s.crashed).map((s) => `${s.practices} × ${s.years}: a run ${s.crashed}`),
   ];
   console.log(lines.join("\n"));
 }

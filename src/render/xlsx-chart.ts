@@ -1,12 +1,12 @@
 /**
- * Adds the description's charts to an .xlsx written by ExcelJS, which cannot write charts:
- * a DrawingML chart part per chart, a drawing that anchors it, and the relationships and
- * content types that tie them to the sheet. The chart carries cached values, so viewers
+ * The description's charts for the streamed .xlsx (ExcelJS cannot write charts): a DrawingML
+ * chart part per chart, a drawing that anchors it, and the relationships and content types
+ * that tie them to the sheet. The chart carries cached values, so viewers
  * draw it before any recalculation.
  */
-import JSZip from "jszip";
 import { parseCell, parseRange } from "../workbook/a1";
-import type { ChartDescription, SheetDescription, WorkbookDescription } from "../workbook/types";
+import type { ChartDescription, SheetDescription } from "../workbook/types";
+import type { SheetWriter, StreamingWorkbook } from "./xlsx-stream";
 
 const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -18,6 +18,10 @@ const NS = {
 const TYPE = {
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
   chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+};
+const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 const COLORS = ["0F6E6E", "F2B632", "8FB9B9", "595959"];
 
@@ -80,40 +84,39 @@ function relationships(items: { id: string; type: string; target: string }[]): s
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
 }
 
-/** Adds every chart of the description to the ExcelJS output (sheet i of the description is sheet{i+1}.xml). */
-export async function addCharts(xlsx: Buffer, description: WorkbookDescription): Promise<Buffer> {
-  const withCharts = description.sheets.map((sheet, index) => ({ sheet, index })).filter(({ sheet }) => sheet.charts.length > 0);
-  if (withCharts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  let types = await zip.file("[Content_Types].xml")!.async("string");
+/**
+ * Ties a sheet's charts to its open worksheet writer: the chart and drawing parts go into the
+ * zip now (their cached values come from this sheet, which is dropped once written), the sheet
+ * gets a relationship to the drawing and its `<drawing>` element. Numbers charts and drawings
+ * across the workbook, so use one per workbook.
+ *
+ * @example
+ * const attach = chartAttacher(book);
+ * await writeSheet(book, sheet, (ws) => attach(ws, sheet));
+ */
+export function chartAttacher(book: StreamingWorkbook): (ws: SheetWriter, sheet: SheetDescription) => void {
   let chartNumber = 0;
-  for (const [drawingIndex, { sheet, index }] of withCharts.entries()) {
-    const drawing = drawingIndex + 1;
+  let drawing = 0;
+  return (ws, sheet) => {
+    if (sheet.charts.length === 0) return;
+    drawing++;
     const anchors: string[] = [];
     const drawingRels: { id: string; type: string; target: string }[] = [];
     sheet.charts.forEach((chart, i) => {
       chartNumber++;
-      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet));
-      types = types.replace("</Types>", `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
+      book.addPart(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet), CONTENT_TYPE.chart);
       drawingRels.push({ id: `rId${i + 1}`, type: TYPE.chart, target: `../charts/chart${chartNumber}.xml` });
       anchors.push(anchorXml(chart, `rId${i + 1}`, i));
     });
-    zip.file(`xl/drawings/drawing${drawing}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`);
-    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
-    types = types.replace("</Types>", `<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
-
-    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
-    const relsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
-    const existingRels = (await zip.file(relsPath)?.async("string")) ?? relationships([]);
-    const relId = "rIdPohChart";
-    zip.file(relsPath, existingRels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${TYPE.drawing}" Target="../drawings/drawing${drawing}.xml"/></Relationships>`));
-    let sheetXml = await zip.file(sheetPath)!.async("string");
-    if (!sheetXml.includes(`xmlns:r="${NS.r}"`)) sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS.r}" `);
-    // CT_Worksheet order: <drawing> goes after the page setup and before legacy drawings, table parts and extensions.
-    const before = ["<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"].find((tag) => sheetXml.includes(tag))!;
-    sheetXml = sheetXml.replace(before, `<drawing r:id="${relId}"/>${before}`);
-    zip.file(sheetPath, sheetXml);
-  }
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    book.addPart(`xl/drawings/drawing${drawing}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join("")}</xdr:wsDr>`, CONTENT_TYPE.drawing);
+    book.addPart(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
+    const relId = ws._sheetRelsWriter.addRelationship({ Type: TYPE.drawing, Target: `../drawings/drawing${drawing}.xml` });
+    // CT_Worksheet order: <drawing> comes after the page setup, header, footer and breaks, right
+    // before <legacyDrawing>, which is where ExcelJS writes its legacy drawing.
+    const writeLegacyData = ws._writeLegacyData.bind(ws);
+    ws._writeLegacyData = () => {
+      ws.stream.write(`<drawing r:id="${relId}"/>`);
+      writeLegacyData();
+    };
+  };
 }

@@ -8,7 +8,7 @@ import { describeForecast } from "./forecast-sheet";
 import { describeParameters } from "./parameters-sheet";
 import { describePayouts } from "./payouts-sheet";
 import { describePractices } from "./practices-sheet";
-import type { WorkbookDescription } from "./types";
+import type { DefinedName, SheetDescription, StreamedWorkbook, WorkbookDescription } from "./types";
 
 export interface BudgetInput {
   scheme: Scheme;
@@ -21,6 +21,8 @@ export interface BudgetInput {
 }
 
 export const MAX_FORECAST_YEARS = 10;
+/** Budget years a workbook accepts, wherever the year is typed (pane, command, Uitgangspunten). */
+export const BUDGET_YEAR_RANGE = { min: 2000, max: 2200 } as const;
 
 /**
  * The whole budget workbook: Uitgangspunten, Praktijken, Begroting of the budget year,
@@ -37,23 +39,46 @@ export function describeWorkbook(input: BudgetInput): WorkbookDescription {
 
 /** The workbook description together with the forecast it was computed from (for summaries). */
 export function describeWorkbookWithBudgets(input: BudgetInput): { description: WorkbookDescription; budgets: BudgetYear[] } {
+  const { names, budgets, sheets } = sheetMakers(input);
+  return { description: { names, sheets: sheets.map((make) => make()) }, budgets };
+}
+
+/**
+ * The same workbook with its sheets made one at a time as they are asked for (for the
+ * streamed .xlsx): only the forecast and the sheet being written are held, never every cell
+ * of every year at once.
+ *
+ * @example
+ * const { description } = describeWorkbookStreamed(input);
+ * await writeXlsx(description, fs.createWriteStream("begroting.xlsx"));
+ */
+export function describeWorkbookStreamed(input: BudgetInput): { description: StreamedWorkbook; budgets: BudgetYear[] } {
+  const { names, budgets, sheets } = sheetMakers(input);
+  function* made(): Generator<SheetDescription> {
+    for (const make of sheets) yield make();
+  }
+  return { description: { names, sheets: made(), practiceCount: input.practices.length }, budgets };
+}
+
+/** The forecast, the defined names, and a maker per sheet in workbook order: one place for the order. */
+function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: BudgetYear[]; sheets: (() => SheetDescription)[] } {
   const { scheme, practices, budgetYear, years } = input;
   if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS) throw new RangeError(`years must be 1 to ${MAX_FORECAST_YEARS}, not ${years}`);
   const payments = input.payments ?? new Map<string, PaymentRecord>();
   const budgets = forecast(scheme.params, practices, budgetYear, years);
   const parameters = describeParameters(scheme, budgets);
-  const budgetSheets = budgets.map((b, offset) => describeBudget(b, offset, practices.length));
-  const description: WorkbookDescription = {
+  const budgetSheet = (offset: number) => () => describeBudget(budgets[offset], offset, practices.length);
+  return {
     names: parameters.names,
+    budgets,
     sheets: [
-      parameters.sheet,
-      describePractices(practices),
-      budgetSheets[0],
-      describeForecast(budgets, practices.length),
-      describePayouts(budgets, payments),
-      describeChecks({ params: scheme.params, practices, years: budgets, payments }),
-      ...budgetSheets.slice(1),
+      () => parameters.sheet,
+      () => describePractices(practices),
+      budgetSheet(0),
+      () => describeForecast(budgets, practices.length),
+      () => describePayouts(budgets, payments),
+      () => describeChecks({ params: scheme.params, practices, years: budgets, payments }),
+      ...budgets.slice(1).map((_, i) => budgetSheet(i + 1)),
     ],
   };
-  return { description, budgets };
 }

@@ -88,3 +88,19 @@ export interface WorkbookDescription {
   sheets: SheetDescription[];
   names: DefinedName[];
 }
+
+/**
+ * A workbook description whose sheets are made one at a time, in workbook order, as a writer
+ * that streams asks for them; each can be dropped once written, so the whole workbook never
+ * sits in memory at once. The sheets are the same as those of the WorkbookDescription.
+ *
+ * @example
+ * for (const sheet of describeWorkbookStreamed(input).description.sheets) write(sheet);
+ */
+export interface StreamedWorkbook {
+  /** Sheets, made on demand; iterate once. */
+  sheets: Iterable<SheetDescription>;
+  names: DefinedName[];
+  /** Practices on the Praktijken sheet: a writer's limits are checked before any sheet is made. */
+  practiceCount: number;
+}

@@ -1,0 +1,141 @@
+/**
+ * One sheet of the description through ExcelJS's streaming worksheet writer: row by row, each
+ * row committed (written and dropped) as soon as its cells and styles are set, so a sheet of
+ * any length costs the memory of one row plus what the zip has in flight.
+ */
+import type ExcelJS from "exceljs";
+import { cellText } from "../core/text";
+import { parseRange } from "../workbook/a1";
+import type { Cell, SheetDescription } from "../workbook/types";
+import { STYLE_LOOKS, type StyleLook } from "./styles";
+import { drained, finished, type SheetWriter, type StreamingWorkbook } from "./xlsx-stream";
+
+const argb = (rgb: string) => `FF${rgb}`;
+
+function cellValue(cell: Cell): ExcelJS.CellValue {
+  if (cell.formula !== undefined) return { formula: cell.formula.slice(1), result: cell.result as ExcelJS.CellFormulaValue["result"] };
+  // A string is always written as text: a name like "=HYPERLINK(…)" never becomes a formula.
+  // The importer warned about and removed what XML cannot carry; cellText keeps any other text
+  // from making the part unreadable (one bad character blanks every text cell in LibreOffice).
+  return typeof cell.value === "string" ? cellText(cell.value) : (cell.value ?? null);
+}
+
+/** Layers a look over a style, as the looks of overlapping ranges add up (later ranges win). */
+function applyLook(style: Partial<ExcelJS.Style>, look: StyleLook): void {
+  if (look.bold || look.italic || look.size || look.color) {
+    style.font = { ...style.font, bold: look.bold, italic: look.italic, size: look.size, color: look.color ? { argb: argb(look.color) } : undefined };
+  }
+  if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.borderTop || look.borderBottom) {
+    style.border = { ...style.border, ...(look.borderTop ? { top: { style: "thin" } } : {}), ...(look.borderBottom ? { bottom: { style: "thin" } } : {}) };
+  }
+  if (look.wrap) style.alignment = { wrapText: true, vertical: "top" };
+}
+
+interface StyledRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  look: StyleLook;
+  /** Index in the sheet's list: part of the key of a combined style. */
+  index: number;
+}
+
+/**
+ * Style objects shared by every cell with the same format and looks. ExcelJS's style manager
+ * keeps a style's id by object, so a shared object costs one lookup instead of a new style
+ * per cell — and a shared object is never changed after it is made.
+ */
+class StyleCache {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  /** Cells in no styled range (most of them): by format alone, without building a key. */
+  private readonly plain = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(format: string | undefined, looks: StyledRange[], numeric: boolean): Partial<ExcelJS.Style> {
+    // Unformatted numbers get "General", unformatted text none: keep them apart, as ExcelJS does.
+    const base = format ?? (numeric ? "\u0000number" : "\u0000text");
+    if (looks.length === 0) {
+      let style = this.plain.get(base);
+      if (!style) this.plain.set(base, (style = format ? { numFmt: format } : {}));
+      return style;
+    }
+    const key = `${base}\u0001${looks.map((l) => l.index).join(",")}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = {};
+      if (format) style.numFmt = format;
+      for (const range of looks) applyLook(style, range.look);
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+}
+
+const isNumeric = (cell: Cell | null): boolean => typeof (cell?.formula !== undefined ? cell.result : cell?.value) === "number";
+
+/** Sets the cells of row `r` (1-based) with their formats and looks, then commits the row. */
+function writeRow(ws: SheetWriter, sheet: SheetDescription, r: number, ranges: StyledRange[], styles: StyleCache): void {
+  const cells = sheet.cells[r - 1] ?? [];
+  const here = ranges.filter((s) => s.top <= r && r <= s.bottom);
+  const row = ws.getRow(r);
+  const height = here.reduce<number | undefined>((h, s) => s.look.rowHeight ?? h, undefined);
+  if (height) row.height = height;
+  const width = here.reduce((w, s) => Math.max(w, s.right), cells.length);
+  for (let c = 1; c <= width; c++) {
+    const cell = cells[c - 1] ?? null;
+    const looks = here.length === 0 ? here : here.filter((s) => s.left <= c && c <= s.right);
+    if (!cell && looks.length === 0) continue;
+    const target = row.getCell(c);
+    if (cell) target.value = cellValue(cell);
+    target.style = styles.get(cell?.format, looks, isNumeric(cell)) as ExcelJS.Style;
+  }
+  row.commit();
+}
+
+/**
+ * ExcelJS keeps every formula cell it writes, by address, for shared formulas, which the
+ * description never uses: that would hold the whole sheet, and a plain object with a new key
+ * per cell is slow too. This table forgets what it is given.
+ */
+const NO_SHARED_FORMULAS: Record<string, unknown> = new Proxy({}, { set: () => true, get: () => undefined });
+
+/**
+ * Writes a sheet and commits it; resolves when all its bytes have gone to the zip. `beforeCommit`
+ * adds what must be tied to the sheet while it is still open (the chart's drawing).
+ *
+ * @example
+ * await writeSheet(streamingWorkbook(out), describePractices(practices))
+ */
+export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescription, beforeCommit?: (ws: SheetWriter) => void): Promise<void> {
+  const ws = book.addSheet(sheet.name, {
+    views: [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }],
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  ws.pageSetup.printTitlesRow = `${sheet.frozenRows}:${sheet.frozenRows}`;
+  ws.columns = sheet.columnWidths.map((width) => ({ width }));
+  // ExcelJS supports range validations but its typings lack them.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of sheet.validations) {
+    validations.add(v.range, { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showInputMessage: true, prompt: v.prompt, showErrorMessage: true, error: v.prompt });
+  }
+  for (const f of sheet.conditionalFormats) {
+    const look = STYLE_LOOKS[f.style];
+    ws.addConditionalFormatting({
+      ref: f.range,
+      rules: [{ type: "expression", priority: 1, formulae: [f.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(look.fill!) } }, font: { color: { argb: argb(look.color!) } } } }],
+    });
+  }
+  const ranges: StyledRange[] = sheet.styles.map(({ range, style }, index) => ({ ...parseRange(range), look: STYLE_LOOKS[style], index }));
+  const lastRow = ranges.reduce((n, s) => Math.max(n, s.bottom), sheet.cells.length);
+  ws._formulae = NO_SHARED_FORMULAS;
+  const styles = new StyleCache();
+  for (let r = 1; r <= lastRow; r++) {
+    writeRow(ws, sheet, r, ranges, styles);
+    const wait = drained(ws.stream, book.failure);
+    if (wait) await wait;
+  }
+  beforeCommit?.(ws);
+  ws.commit();
+  await finished(ws.stream, book.failure);
+}
