@@ -1,5 +1,6 @@
 /** The options of `poh-budget`, with their help in Dutch and English. */
-import type { ScalarKey, SchemeParameters } from "../core/parameters";
+import { PARAMETERS, type ScalarKey, type SchemeParameters } from "../core/parameters";
+import { BUDGET_YEAR_RANGE, MAX_FORECAST_YEARS } from "../workbook/describe";
 
 export interface FlagSpec {
   name: string;
@@ -10,14 +11,22 @@ export interface FlagSpec {
   /** The scheme parameter this flag sets (its bounds are the parameter's, src/core/parameters.ts). */
   parameter?: keyof SchemeParameters & ScalarKey;
   repeatable?: boolean;
+  /** The values allowed, for the help; a parameter's come from its limit. */
+  range?: string;
 }
 
 export const FLAGS: readonly FlagSpec[] = [
   { name: "--scheme", value: "vpg|flevoland|custom", nl: "regeling (standaard flevoland)", en: "scheme (default flevoland)" },
   { name: "--practices", value: "bestand.csv", nl: "praktijken uit CSV (; of , gescheiden)", en: "practices from CSV (; or , separated)" },
-  { name: "--year", value: "jaar", nl: "begrotingsjaar (standaard volgend jaar)", en: "budget year (default next year)" },
-  { name: "--years", value: "n", nl: "jaren in de meerjarenraming, inclusief het begrotingsjaar (standaard 4)", en: "years in the forecast, budget year included (default 4)" },
-  { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand", en: "output file" },
+  { name: "--year", value: "jaar", nl: "begrotingsjaar (standaard volgend jaar)", en: "budget year (default next year)", range: `${BUDGET_YEAR_RANGE.min}–${BUDGET_YEAR_RANGE.max}` },
+  { name: "--years", value: "n", nl: "jaren in de meerjarenraming, inclusief het begrotingsjaar (standaard 4)", en: "years in the forecast, budget year included (default 4)", range: `1–${MAX_FORECAST_YEARS}` },
+  { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand (nooit een invoerbestand)", en: "output file (never an input file)" },
+  {
+    name: "--force",
+    value: null,
+    nl: "vervang ook een alleen-lezen bestand (rechten blijven), het bestand achter een koppeling, of een bestaand --sample-csv-bestand",
+    en: "also replace a read-only file (permissions kept), the file behind a link, or an existing --sample-csv file",
+  },
   { name: "--sample", value: "polderland|vpg", nl: "bouw een meegeleverd voorbeeld", en: "build a bundled sample" },
   { name: "--sample-csv", value: "bestand.csv", nl: "schrijf de voorbeeld-CSV, als sjabloon", en: "write the sample CSV, as a template" },
   { name: "--hourly-cost", value: "€", nl: "kosten formatie per uur", en: "formation cost per hour", parameter: "hourlyCost" },
@@ -32,13 +41,13 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "--onboarding-rate", value: "€", nl: "tarief overleguren inwerkperiode", en: "onboarding consultation rate", parameter: "onboardingRate" },
   { name: "--his", value: "€", nl: "HIS-licentie per praktijk per jaar", en: "HIS licence per practice per year", parameter: "hisLicence" },
   { name: "--insurance", value: "€", nl: "beroepsaansprakelijkheidsverzekering per jaar", en: "liability insurance per year", parameter: "insurance" },
-  { name: "--rate-basis", value: "0–1|%", nl: "compensatie overhead bij model Basis", en: "overhead compensation, model Basis" },
-  { name: "--rate-aanvullend", value: "0–1|%", nl: "compensatie overhead bij model Aanvullend", en: "overhead compensation, model Aanvullend" },
-  { name: "--rate-extra", value: "0–1|%", nl: "compensatie overhead bij model Extra", en: "overhead compensation, model Extra" },
+  { name: "--rate-basis", value: "0–1|%", nl: "compensatie overhead bij model Basis", en: "overhead compensation, model Basis", range: "0–1 / 0–100%" },
+  { name: "--rate-aanvullend", value: "0–1|%", nl: "compensatie overhead bij model Aanvullend", en: "overhead compensation, model Aanvullend", range: "0–1 / 0–100%" },
+  { name: "--rate-extra", value: "0–1|%", nl: "compensatie overhead bij model Extra", en: "overhead compensation, model Extra", range: "0–1 / 0–100%" },
   { name: "--payout-after-months", value: "maanden", nl: "uitbetaling na maanden inzet", en: "payout after months of deployment", parameter: "payoutAfterMonths" },
   { name: "--pilot", value: "ja|nee", nl: "formatie is incidenteel (pilot)", en: "formation is incidental (pilot)" },
-  { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true },
-  { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true },
+  { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true, range: "0–100%" },
+  { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true, range: "0–100%" },
   { name: "--lang", value: "nl|en", nl: "taal van de meldingen", en: "language of the messages" },
   { name: "--help", value: null, nl: "deze hulp", en: "this help" },
   { name: "--version", value: null, nl: "versie", en: "version" },
@@ -74,10 +83,21 @@ export function helpText(): string {
     "",
   ];
   for (const f of FLAGS) {
-    lines.push(`  ${f.name}${f.value ? ` <${f.value}>` : ""}`);
+    const range = rangeOf(f);
+    lines.push(`  ${f.name}${f.value ? ` <${f.value}>` : ""}${range ? `   [${range}]` : ""}`);
     lines.push(`      ${f.nl}`);
     lines.push(`      ${f.en}`);
   }
   lines.push("", "Voorbeeld / example:", "  poh-budget --scheme flevoland --practices praktijken.csv --year 2025 --years 4 --hourly-cost 52,50 --capacity 46 --out begroting.xlsx");
   return lines.join("\n");
+}
+
+/** The allowed values of a flag as the help shows them: "0–10000", "0–1 / 0–100%", "2000–2200". */
+export function rangeOf(flag: FlagSpec): string | null {
+  if (flag.range) return flag.range;
+  const info = flag.parameter ? PARAMETERS.find((p) => p.key === flag.parameter) : undefined;
+  if (!info) return null;
+  const low = info.limit.positive ? (info.limit.whole ? "1" : "> 0") : "0";
+  const span = low === "> 0" ? `> 0–${info.limit.max}` : `${low}–${info.limit.max}`;
+  return info.unit === "share" ? `${span} / 0–100%` : span;
 }

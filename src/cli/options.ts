@@ -6,7 +6,7 @@ import { languageOf, type Language } from "../core/messages";
 import { PARAMETERS, type SchemeParameters } from "../core/parameters";
 import { SCHEMES, SCHEME_IDS, withParameters, type Scheme, type SchemeId } from "../core/schemes";
 import { booleanArg, numberArg, type NumberRule } from "../functions/coerce";
-import { MAX_FORECAST_YEARS } from "../workbook/describe";
+import { BUDGET_YEAR_RANGE, MAX_FORECAST_YEARS } from "../workbook/describe";
 import { SAMPLE_SETTINGS } from "../samples/sample";
 import { FLAGS, type ParsedFlags } from "./flags";
 
@@ -21,15 +21,23 @@ export interface CliOptions {
   /** A bundled sample to build instead of a practices file. */
   sample: SampleId | null;
   practicesFile: string | null;
+  /** Replace a read-only or linked output, or one that is also an input. */
+  force: boolean;
+  /** False when the run only writes the sample CSV (--sample-csv without --sample, --practices or --out). */
+  build: boolean;
   scheme: Scheme;
   budgetYear: number;
   years: number;
   out: string;
 }
 
-/** A number as a person writes it on the command line; with "%" it is a percentage. */
-function numberFlag(raw: string, flag: string, rule: NumberRule & { share?: boolean }): Dec {
+/**
+ * A number as a person writes it on the command line; a share (0–1) may be written as a
+ * percentage ("50%"), anything else may not: "--hourly-cost 50%" is a mistake, not €0.50.
+ */
+function numberFlag(raw: string, flag: string, rule: NumberRule & { share: boolean }): Dec {
   const percent = raw.trim().endsWith("%");
+  if (percent && !rule.share) throw new ArgumentError("percentNotAllowed", { arg: flag, value: raw });
   const value = numberArg(percent ? raw.trim().slice(0, -1) : raw, flag, { ...rule, max: percent ? rule.max * 100 : rule.max });
   return percent ? value.div(100) : value;
 }
@@ -42,7 +50,7 @@ function indexes(values: readonly string[], flag: string, budgetYear: number, ye
     if (!m) throw new ArgumentError("badIndex", { arg: flag, value });
     let rate: Dec;
     try {
-      rate = numberFlag(m[2], flag, { max: 1 });
+      rate = numberFlag(m[2], flag, { max: 1, share: true });
     } catch {
       throw new ArgumentError("badIndex", { arg: flag, value });
     }
@@ -65,18 +73,19 @@ const last = (flags: ParsedFlags, name: string): string | undefined => flags.get
  * cliOptions(parseFlags(["--scheme", "vpg"]), new Date("2026-11-23")).budgetYear // 2027
  */
 export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
-  const language = languageOf(last(flags, "--lang") === "en" ? "en" : "nl");
+  const lang = last(flags, "--lang");
+  if (lang !== undefined && lang !== "nl" && lang !== "en") throw new ArgumentError("unknownLanguage", { arg: "--lang", value: lang });
+  const language = languageOf(lang ?? "nl");
   const sampleFlag = last(flags, "--sample");
   if (sampleFlag !== undefined && sampleFlag !== "polderland" && sampleFlag !== "vpg") throw new ArgumentError("unknownSample", { arg: "--sample", value: sampleFlag });
-  const onlyMeta = [...flags.keys()].every((k) => ["--lang", "--help", "--version", "--sample-csv"].includes(k));
-  const sample: SampleId | null = sampleFlag ?? (flags.has("--practices") || !onlyMeta || flags.has("--sample-csv") ? null : "polderland");
-  const defaults = sample === "vpg" ? { scheme: "vpg", budgetYear: 2025 } : sample === "polderland" ? SAMPLE_SETTINGS : null;
-
-  const schemeId = last(flags, "--scheme") ?? defaults?.scheme ?? "flevoland";
+  // Without a practices file the command builds the sample, whatever else is given: `poh-budget`
+  // and `poh-budget --out x.xlsx` build the same workbook.
+  const sample: SampleId | null = sampleFlag ?? (flags.has("--practices") ? null : "polderland");
+  const schemeId = last(flags, "--scheme") ?? (sample === "vpg" ? "vpg" : SAMPLE_SETTINGS.scheme);
   if (!(SCHEME_IDS as readonly string[]).includes(schemeId)) throw new ArgumentError("unknownScheme", { arg: "--scheme", value: schemeId });
   const yearText = last(flags, "--year");
-  const budgetYear = yearText === undefined ? (defaults?.budgetYear ?? today.getFullYear() + 1) : numberArg(yearText, "--year", { max: 2200, whole: true }).toNumber();
-  if (budgetYear < 2000) throw new ArgumentError("tooLarge", { arg: "--year", max: 2200, value: budgetYear });
+  // The VPG worked example is of 2025 (VPG ch. 14); everything else, the sample too, budgets next year.
+  const budgetYear = yearText === undefined ? (sample === "vpg" ? 2025 : today.getFullYear() + 1) : yearFlag(yearText);
   const yearsText = last(flags, "--years");
   const years = yearsText === undefined ? 4 : numberArg(yearsText, "--years", { max: MAX_FORECAST_YEARS, whole: true, positive: true }).toNumber();
 
@@ -86,13 +95,14 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
     const raw = last(flags, spec.name);
     if (raw === undefined || !spec.parameter) continue;
     const key = spec.parameter;
-    const value = numberFlag(raw, spec.name, PARAMETERS.find((p) => p.key === key)!.limit);
+    const info = PARAMETERS.find((p) => p.key === key)!;
+    const value = numberFlag(raw, spec.name, { ...info.limit, share: info.unit === "share" });
     (changes as Record<string, unknown>)[key] = typeof SCHEMES.vpg.params[key] === "number" ? value.toNumber() : value.toString();
   }
   const rates: Partial<Record<"basis" | "aanvullend" | "extra", string>> = {};
   for (const model of ["basis", "aanvullend", "extra"] as const) {
     const raw = last(flags, `--rate-${model}`);
-    if (raw !== undefined) rates[model] = numberFlag(raw, `--rate-${model}`, { max: 1 }).toString();
+    if (raw !== undefined) rates[model] = numberFlag(raw, `--rate-${model}`, { max: 1, share: true }).toString();
   }
   const base = SCHEMES[schemeId as SchemeId];
   if (Object.keys(rates).length > 0) changes.compensationRates = { ...base.params.compensationRates, ...rates };
@@ -111,9 +121,19 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
     sampleCsv: last(flags, "--sample-csv") ?? null,
     sample,
     practicesFile: last(flags, "--practices") ?? null,
+    force: flags.has("--force"),
+    build: !flags.has("--sample-csv") || ["--sample", "--practices", "--out"].some((f) => flags.has(f)),
     scheme: Object.keys(changes).length > 0 ? withParameters(base, changes) : base,
     budgetYear,
     years,
     out,
   };
+}
+
+/** The budget year flag: a whole year within BUDGET_YEAR_RANGE, the range named when it is not. */
+function yearFlag(raw: string): number {
+  const { min, max } = BUDGET_YEAR_RANGE;
+  const year = numberArg(raw, "--year", { max: Number.MAX_SAFE_INTEGER, whole: true }).toNumber();
+  if (year < min || year > max) throw new ArgumentError("outOfRange", { arg: "--year", min, max, value: raw });
+  return year;
 }

@@ -4,7 +4,7 @@ import os from "os";
 import path from "path";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { importPractices } from "../../src/import/practices";
-import { SAMPLE_PRACTICES_CSV } from "../../src/samples/sample";
+import { SAMPLE_PRACTICES_CSV, samplePracticesCsv } from "../../src/samples/sample";
 import { SCHEMES, withParameters } from "../../src/core/schemes";
 import { mismatches } from "../support/hyperformula";
 import { readCachedValues, recalculateWithLibreOffice } from "../support/libreoffice";
@@ -36,17 +36,18 @@ const TEN_ERRORS = [
 ].join("\n");
 
 describe("poh-budget", () => {
-  it("builds the bundled sample with no arguments, and LibreOffice reproduces every cached value", async () => {
+  it("builds the bundled sample for next year with no arguments, and LibreOffice reproduces every cached value", async () => {
     const dir = tempDir();
     const { code, stdout } = run([], dir);
     expect(code).toBe(0);
     expect(stdout).toContain("begroting-voorbeeld.xlsx");
     expect(stdout).toContain("Controle: alles OK");
     const file = fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx"));
+    const nextYear = new Date().getFullYear() + 1; // like every default, the sample budgets next year
     const expected = describeWorkbook({
       scheme: withParameters(SCHEMES.flevoland, { capacityHours: "46", hourlyCost: "52.50" }),
-      practices: importPractices(SAMPLE_PRACTICES_CSV).practices,
-      budgetYear: 2026,
+      practices: importPractices(samplePracticesCsv(nextYear)).practices,
+      budgetYear: nextYear,
       years: 4,
     });
     // The file's cached values are the core's …
@@ -104,18 +105,68 @@ describe("poh-budget", () => {
     [["--out", "begroting.csv"], "--out: de uitvoer moet op .xlsx eindigen (“begroting.csv”)"],
     [["--wage-index", "2040=3%"], "--wage-index: jaar 2040 ligt niet na het begrotingsjaar binnen de raming (2027–2029)"],
     [["--year"], "--year heeft een waarde nodig"],
+    [["--hourly-cost", "50%"], "--hourly-cost: verwacht een bedrag of aantal, geen percentage (“50%”)"],
+    [["--lang", "fr"], "--lang: onbekende taal “fr”; kies nl of en"],
+    [["--year", "1800"], "--year: kies een waarde van 2000 tot 2200 (1800)"],
+    [["--year", "2201"], "--year: kies een waarde van 2000 tot 2200 (2201)"],
   ])("refuses %j with a clear message and exit code 2", (args, text) => {
-    const { code, stderr } = run([...args, "--year", "2026"].slice(0, args[0] === "--year" ? 1 : undefined), tempDir());
+    const { code, stderr } = run(args[0] === "--year" ? args : [...args, "--year", "2026"], tempDir());
     expect(code).toBe(2);
     expect(stderr.trim()).toBe(text);
   });
 
-  it("lists every option in Dutch and English with --help", () => {
+  it("lists every option in Dutch and English with --help, each number with its bounds", () => {
     const { code, stdout } = run(["--help"], tempDir());
     expect(code).toBe(0);
     expect(stdout).toContain("kosten formatie per uur");
     expect(stdout).toContain("formation cost per hour");
-    expect(stdout).toContain("--capacity");
+    expect(stdout).toContain("--hourly-cost <€>   [0–10000]");
+    expect(stdout).toContain("--municipality-share <0,5|50%>   [0–1 / 0–100%]");
+    expect(stdout).toContain("--year <jaar>   [2000–2200]");
+    expect(stdout).toContain("--weeks-per-year <weken>   [> 0–53]");
+    expect(stdout).toContain("--force");
+  });
+
+  it("shows the help when --help comes with a bad flag", () => {
+    const { code, stdout } = run(["--bogus", "--help", "--year", "1800"], tempDir());
+    expect(code).toBe(0);
+    expect(stdout).toContain("Gebruik / usage: poh-budget");
+  });
+
+  it("builds the same sample for the same year with and without --out", async () => {
+    const dir = tempDir();
+    const plain = run([], dir);
+    const named = run(["--out", "x.xlsx"], dir);
+    expect([plain.code, named.code]).toEqual([0, 0]);
+    const budgetLine = (stdout: string) => stdout.split("\n").filter((l) => !l.startsWith("Geschreven"));
+    expect(budgetLine(named.stdout)).toEqual(budgetLine(plain.stdout));
+    expect(plain.stdout).toContain(`Begroting ${new Date().getFullYear() + 1}:`);
+    const [a, b] = [await readCachedValues(fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx"))), await readCachedValues(fs.readFileSync(path.join(dir, "x.xlsx")))];
+    expect(b(`Begroting ${new Date().getFullYear() + 1}`, 30, 10)).toBe(a(`Begroting ${new Date().getFullYear() + 1}`, 30, 10));
+  });
+
+  it("echoes input shortened and with escape characters made visible", () => {
+    const dir = tempDir();
+    const header = `praktijk;agb;patienten;\u001b[2J\u001b[31mpwned\u0007${"x".repeat(300)}`;
+    fs.writeFileSync(path.join(dir, "p.csv"), `${header}\nDe Linde;0101234;2350;\n`);
+    const { code, stdout, stderr } = run(["--practices", "p.csv", "--out", "uit.xlsx"], dir);
+    expect(code).toBe(1);
+    const printed = stdout + stderr;
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(printed).toContain("Rij 2: AGB-code “0101234” heeft 7 cijfers");
+    fs.writeFileSync(path.join(dir, "p.csv"), `${header}\nDe Linde;01012345;2350;\n`);
+    const ok = run(["--practices", "p.csv", "--out", "uit.xlsx"], dir);
+    expect(ok.code).toBe(0);
+    // The importer already drops what XML cannot carry (ESC, BEL); the rest is shortened.
+    const ignored = ok.stdout.split("\n").find((l) => l.startsWith("Genegeerde kolommen"))!;
+    expect(ignored).toContain("[2J[31mpwnedxxx");
+    expect(ignored.length).toBeLessThan(120);
+    // A flag's value is echoed with its escapes made visible.
+    const flag = run(["--scheme", `\u001b[2J\u001b[31mzeeland\u009b${"y".repeat(200)}`], dir);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(flag.stderr).toContain("“\\x1B[2J\\x1B[31mzeeland\\x9Byyy");
+    expect(flag.stderr.length).toBeLessThan(200);
   });
 
   it("prints the version of package.json with --version", () => {
