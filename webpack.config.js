@@ -31,6 +31,35 @@ class DutchMetadataPlugin {
   }
 }
 
+/**
+ * dist/bundle-contents.json: per bundle, the packages its code comes from ("our code" for src/),
+ * so anyone can see what the add-in ships; a test holds the add-in's bundles to our code and
+ * decimal.js.
+ */
+class BundleContentsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("BundleContentsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "BundleContentsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const origin = (resource) => {
+          const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(resource);
+          return m ? m[1].replace(/\\/g, "/") : path.relative(__dirname, resource).split(path.sep).slice(0, 2).join("/");
+        };
+        const contents = {};
+        for (const chunk of compilation.chunks) {
+          const origins = new Set();
+          const visit = (module) => {
+            if (module.modules) module.modules.forEach(visit); // a concatenated module holds several
+            else if (module.resource) origins.add(origin(module.resource.split("?")[0]));
+          };
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) visit(module);
+          contents[chunk.name] = [...origins].sort();
+        }
+        compilation.emitAsset("bundle-contents.json", new sources.RawSource(JSON.stringify(contents, null, 2)));
+      });
+    });
+  }
+}
+
 function devServerTransport() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
@@ -56,6 +85,7 @@ module.exports = (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new DutchMetadataPlugin(),
+      new BundleContentsPlugin(),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], chunksSortMode: "manual", scriptLoading: "blocking", inject: "body" }),
       // The demo page: the same task pane on the in-memory host (npm run demo), no Excel needed.
       new HtmlWebpackPlugin({ filename: "demo.html", template: "./src/demo/demo.html", chunks: ["demo", "taskpane"], chunksSortMode: "manual", scriptLoading: "blocking", inject: "body" }),
