@@ -17,7 +17,7 @@ export interface FlagSpec {
 
 export const FLAGS: readonly FlagSpec[] = [
   { name: "--scheme", value: "vpg|flevoland|custom", nl: "regeling (standaard flevoland)", en: "scheme (default flevoland)" },
-  { name: "--practices", value: "bestand.csv", nl: "praktijken uit CSV (; of , gescheiden)", en: "practices from CSV (; or , separated)" },
+  { name: "--practices", value: "bestand.csv", nl: "praktijken uit CSV (; , of tab gescheiden; UTF-8, Windows-1252 of UTF-16)", en: "practices from CSV (; , or tab separated; UTF-8, Windows-1252 or UTF-16)" },
   { name: "--year", value: "jaar", nl: "begrotingsjaar (standaard volgend jaar)", en: "budget year (default next year)", range: `${BUDGET_YEAR_RANGE.min}–${BUDGET_YEAR_RANGE.max}` },
   { name: "--years", value: "n", nl: "jaren in de meerjarenraming, inclusief het begrotingsjaar (standaard 4)", en: "years in the forecast, budget year included (default 4)", range: `1–${MAX_FORECAST_YEARS}` },
   { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand (nooit een invoerbestand)", en: "output file (never an input file)" },
@@ -78,8 +78,9 @@ export function helpText(): string {
     "poh-budget — begroting POH-GGZ Jeugd als Excel-werkmap / POH-GGZ Youth budget as an Excel workbook",
     "",
     "Gebruik / usage: poh-budget [opties / options]",
-    "Zonder opties: bouwt het meegeleverde voorbeeld in begroting-voorbeeld.xlsx.",
-    "Without options: builds the bundled sample into begroting-voorbeeld.xlsx.",
+    "Zonder --practices: bouwt het meegeleverde voorbeeld, voor volgend jaar (standaard in begroting-voorbeeld.xlsx).",
+    "Without --practices: builds the bundled sample, for next year (by default into begroting-voorbeeld.xlsx).",
+    "Afsluitcodes / exit codes: 0 geschreven / written, 1 fouten in de praktijken / bad practices, 2 optie of uitvoer geweigerd / option or output refused, 4 schrijven mislukt, oud bestand intact / write failed, old file intact.",
     "",
   ];
   for (const f of FLAGS) {

@@ -13,8 +13,8 @@ import { streamingWorkbook } from "./xlsx-stream";
 
 /**
  * The largest number of practices the .xlsx writer accepts. Measured (bench/results.json), the
- * peak resident memory of describing and writing grows linearly — about 310 MB at 5,000
- * practices × 4 years, 730 MB at 20,000, 2.25 GB at 100,000 — and at 100,000 the V8 heap peaks
+ * peak resident memory of describing and writing grows linearly — about 330 MB at 5,000
+ * practices × 4 years, 720 MB at 20,000, 2.1 GB at 100,000 — and at 100,000 the V8 heap peaks
  * at about 2 GB, half of Node's default limit (about 4 GB on a 24 GB machine). So 100,000 —
  * twenty times the national register's 5,000 locations — is measured to complete with room to
  * spare; much beyond it a run would near that limit and die with a raw V8 trace instead.
