@@ -67,6 +67,20 @@ export function lastActiveMonth(endDate: IsoDate | null, year: number): number {
   return endDate === null ? 12 : Math.min(12, monthIndex(endDate, year));
 }
 
+/**
+ * The first and last month of `year` in which the practice is active, or null when it is not
+ * active in that year at all (started later, or ended before).
+ *
+ * @example
+ * activeMonthSpan("2025-09-15", null, 2025) // { first: 9, last: 12 }
+ * activeMonthSpan(null, "2026-12-31", 2027) // null
+ */
+export function activeMonthSpan(startDate: IsoDate | null, endDate: IsoDate | null, year: number): { first: number; last: number } | null {
+  const first = firstActiveMonth(startDate, year);
+  const last = lastActiveMonth(endDate, year);
+  return last < first ? null : { first, last };
+}
+
 /** Annual POH hours: weekly × weeks × months / 12, to 2 decimals. @example annualHours("8", "48", 12).toString() // "384" */
 export function annualHours(weeklyHours: DecLike, weeksPerYear: DecLike, months: number): Dec {
   return hours(dec(weeklyHours).times(weeksPerYear).times(months).div(12));

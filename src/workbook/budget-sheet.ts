@@ -1,7 +1,7 @@
 import type { BudgetLine, BudgetYear } from "../core/budget";
 import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
-import { firstActiveMonth, lastActiveMonth } from "../core/rules";
+import { activeMonthSpan } from "../core/rules";
 import { absolute, column, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
@@ -27,6 +27,11 @@ interface Column {
 
 const c = (letter: string, r: number) => `${letter}${r}`;
 
+/** The practice's first month in the sheet's year as rules.firstActiveMonth gives it (above 12 when it starts later). */
+const firstMonth = (r: number) => `IF(${practiceRef(r, "startDate")}="",1,MAX(1,(YEAR(${practiceRef(r, "startDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "startDate")})))`;
+/** The practice's last month in the sheet's year as rules.lastActiveMonth gives it (below 1 when it ended before). */
+const lastMonth = (r: number) => `IF(${practiceRef(r, "endDate")}="",12,MIN(12,(YEAR(${practiceRef(r, "endDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "endDate")})))`;
+
 /** The columns of a Begroting sheet, A to V. Each formula mirrors one rule of src/core/rules.ts. */
 function columns(offset: number): Column[] {
   const rate = (key: Parameters<typeof parametersLayout.rateRef>[1]) => parametersLayout.rateRef(offset, key);
@@ -37,16 +42,17 @@ function columns(offset: number): Column[] {
     {
       header: "Eerste maand",
       format: FORMAT.whole,
-      formula: (r) => `=IF(${practiceRef(r, "startDate")}="",1,MAX(1,(YEAR(${practiceRef(r, "startDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "startDate")})))`,
-      result: (l) => firstActiveMonth(l.practice.startDate, l.year),
+      // Blank in a year the practice is not active at all: no month 21 or -11 on the sheet (issue 8).
+      formula: (r) => `=IF(${lastMonth(r)}<${firstMonth(r)},"",${firstMonth(r)})`,
+      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.first ?? "",
     },
     {
       header: "Laatste maand",
       format: FORMAT.whole,
-      formula: (r) => `=IF(${practiceRef(r, "endDate")}="",12,MIN(12,(YEAR(${practiceRef(r, "endDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "endDate")})))`,
-      result: (l) => lastActiveMonth(l.practice.endDate, l.year),
+      formula: (r) => `=IF(${lastMonth(r)}<${firstMonth(r)},"",${lastMonth(r)})`,
+      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.last ?? "",
     },
-    { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=MAX(0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive },
+    { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=IF(${c("D", r)}="",0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive },
     { header: "Normpraktijken", format: FORMAT.hours, formula: (r) => `=${practiceRef(r, "patients")}/Normpraktijk`, result: (l) => l.normpractices.toNumber() },
     {
       header: "Recht op uren per week",
