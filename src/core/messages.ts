@@ -116,6 +116,23 @@ export const MESSAGES = {
   writeFailed: { nl: "Kan “{path}” niet schrijven: {reason}. {outcome}", en: "Cannot write “{path}”: {reason}. {outcome}" },
   keptOld: { nl: "Het bestaande bestand is niet gewijzigd.", en: "The existing file has not been changed." },
   nothingWritten: { nl: "Er is niets geschreven.", en: "Nothing was written." },
+  // Reading back a workbook the command made (poh-budget --out existing.xlsx, --update)
+  notOurWorkbook: {
+    nl: "{arg}: “{value}” is geen werkmap van poh-budget ({reason}); het bestand is niet gewijzigd. Gebruik --force om het te vervangen door een nieuwe begroting",
+    en: "{arg}: “{value}” is not a workbook made by poh-budget ({reason}); the file has not been changed. Use --force to replace it with a new budget",
+  },
+  updateNotOurWorkbook: {
+    nl: "{arg}: “{value}” is geen werkmap van poh-budget ({reason}); er is niets om uit op te bouwen",
+    en: "{arg}: “{value}” is not a workbook made by poh-budget ({reason}); there is nothing to rebuild from",
+  },
+  workbookMadeBy: { nl: "gemaakt door “{creator}”", en: "made by “{creator}”" },
+  workbookNoCreator: { nl: "er staat geen maker in", en: "it names no creator" },
+  workbookNoInputSheets: { nl: "de bladen Uitgangspunten en Praktijken ontbreken", en: "the Uitgangspunten and Praktijken sheets are missing" },
+  workbookUnreadable: { nl: "geen leesbare .xlsx: {detail}", en: "not a readable .xlsx: {detail}" },
+  workbookTooLarge: { nl: "te groot om te lezen: {detail}", en: "too large to read: {detail}" },
+  workbookRead: { nl: "Gelezen uit {file}: {what}", en: "Read from {file}: {what}" },
+  fromCommandLine: { nl: "Van de opdrachtregel: {list}", en: "From the command line: {list}" },
+  overriddenValue: { nl: "{name} {value} (werkmap: {was})", en: "{name} {value} (workbook: {was})" },
   staleTemporaryRemoved: { nl: "Tijdelijk bestand van een afgebroken run verwijderd: {path}", en: "Removed a temporary file left by an interrupted run: {path}" },
   // Building in Excel
   sheetTaken: {

@@ -99,7 +99,10 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
   function show(outcome: BuildOutcome, request: BuildRequest): void {
     switch (outcome.kind) {
       case "built":
-        status.textContent = t("done", { sheets: outcome.sheets.length, sheet: outcome.budgetSheet });
+        status.textContent =
+          outcome.practicesRead === undefined
+            ? t("done", { sheets: outcome.sheets.length, sheet: outcome.budgetSheet })
+            : t("imported", { read: outcome.practicesRead, sheets: outcome.sheets.length, sheet: outcome.budgetSheet });
         if (outcome.warnings.length > 0) showProblems(outcome.warnings, t("warningsTitle"));
         return;
       case "failed":
@@ -112,8 +115,13 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
         const proceed = el("button", { type: "button", class: "primary" }, [t("proceed")]);
         const cancel = el("button", { type: "button" }, [t("cancel")]);
         const lines = outcome.edited.map((e) => el("li", {}, [`${e.sheet}: ${e.cells.join(", ")}`]));
+        const paragraphs = [
+          ...(outcome.replacesPractices ? [t("confirmPractices", outcome.replacesPractices)] : []),
+          ...(outcome.replacesBudget ? [t("confirmReplace")] : lines.length > 0 ? [t("confirmEdited")] : []),
+        ];
+        // The first paragraph names what the dialog is about (the practices when only they are at stake).
         confirm.replaceChildren(
-          el("p", { id: "confirm-text" }, [outcome.replacesBudget ? t("confirmReplace") : t("confirmEdited")]),
+          ...paragraphs.map((p, i) => el("p", i === 0 ? { id: "confirm-text" } : {}, [p])),
           ...(lines.length ? [el("ul", {}, lines)] : []),
           el("div", { class: "buttons" }, [proceed, cancel]),
         );

@@ -14,7 +14,8 @@ import { editedCells } from "../render/office/registry";
 import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
 import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
-import { readParameters, readPayments, readPractices } from "../workbook/read-back";
+import { readParameters, readPayments, readPractices, type Values } from "../workbook/read-back";
+import { FIRST_DATA_ROW, PRACTICE_COLUMNS } from "../workbook/practices-sheet";
 import { budgetSheetName } from "../workbook/budget-sheet";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -38,9 +39,10 @@ export interface Problem {
 
 export type BuildOutcome =
   /** `warnings`: what the import changed without leaving a row out (shown, not blocking). */
-  | { kind: "built"; sheets: string[]; budgetSheet: string; warnings: Problem[] }
+  | { kind: "built"; sheets: string[]; budgetSheet: string; warnings: Problem[]; /** An import: how many practices it read. */ practicesRead?: number }
   | { kind: "problems"; problems: Problem[] }
-  | { kind: "confirm"; edited: { sheet: string; cells: string[] }[]; replacesBudget: boolean }
+  /** `replacesPractices`: an import would replace the practices on Praktijken (`current`) by those it read. */
+  | { kind: "confirm"; edited: { sheet: string; cells: string[] }[]; replacesBudget: boolean; replacesPractices?: { current: number; read: number } }
   | { kind: "failed"; text: string };
 
 export interface BuildOptions {
@@ -61,6 +63,22 @@ function newBudgetInput(budget: NewBudget): BudgetInput {
   };
 }
 
+/** Rows of Praktijken with anything typed in a practice's columns (valid or not: a person typed them). */
+function typedPractices(values: Values): number {
+  let count = 0;
+  for (let r = FIRST_DATA_ROW - 1; r < values.length; r++) {
+    if ((values[r] ?? []).slice(0, PRACTICE_COLUMNS.endDate).some((v) => v !== null && v !== undefined && String(v).trim() !== "")) count++;
+  }
+  return count;
+}
+
+/**
+ * What a button does: builds (new), imports practices from a CSV, or rebuilds from the sheets;
+ * asks first (`confirm`) before writing over edits, an existing budget or typed practices.
+ *
+ * @example
+ * await build(Excel.run, { mode: "import", csv }, { supports, language: "nl" }) // { kind: "confirm", replacesPractices: { current: 12, read: 11 }, … }
+ */
 export async function build(run: ExcelRun, request: BuildRequest, options: BuildOptions): Promise<BuildOutcome> {
   const lang = options.language;
   try {
@@ -69,6 +87,7 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
       const contents = await readWorkbook(context, options.supports);
       let input: BudgetInput;
       let warnings: Problem[] = [];
+      let replacesPractices: { current: number; read: number } | undefined;
       if (request.mode === "new") {
         input = newBudgetInput(request.budget);
       } else {
@@ -81,6 +100,8 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
           problems.push(...imported.errors.map((e) => ({ text: formatProblem(lang, e) })));
           warnings = imported.warnings.map((w) => ({ text: formatProblem(lang, w) }));
           practices = imported.practices;
+          const current = typedPractices(contents.practices);
+          if (current > 0) replacesPractices = { current, read: practices.length };
         } else {
           const read = readPractices(contents.practices);
           problems.push(...read.problems.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell })));
@@ -98,10 +119,11 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
           .map((sheet) => ({ sheet: sheet.name, cells: editedCells(sheet.allowed, contents.constants.get(sheet.name) ?? null) }))
           .filter((e) => e.cells.length > 0);
         const replacesBudget = request.mode === "new" && (contents.state.registry?.sheets.length ?? 0) > 0;
-        if (edited.length > 0 || replacesBudget) return { kind: "confirm", edited, replacesBudget };
+        if (edited.length > 0 || replacesBudget || replacesPractices) return { kind: "confirm", edited, replacesBudget, ...(replacesPractices ? { replacesPractices } : {}) };
       }
       await renderWorkbook(context, description, contents.state, { supports: options.supports, onProgress: options.onProgress });
-      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear), warnings };
+      const read = request.mode === "import" ? { practicesRead: input.practices.length } : {};
+      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear), warnings, ...read };
     });
   } catch (error) {
     if (error instanceof ArgumentError) return { kind: "problems", problems: [{ text: message(lang, error.key, error.params) }] };

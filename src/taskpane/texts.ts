@@ -24,8 +24,8 @@ export const TEXTS = {
   import: { nl: "Praktijken inlezen", en: "Import practices" },
   rebuildTitle: { nl: "Begroting", en: "Budget" },
   rebuildHelp: {
-    nl: "Bouw de begroting opnieuw op na wijzigingen in Uitgangspunten of Praktijken. Wat u op Uitbetalingen invulde blijft bewaard.",
-    en: "Rebuild the budget after changing Uitgangspunten or Praktijken. What you typed on Uitbetalingen is kept.",
+    nl: "Bouw de begroting opnieuw op na wijzigingen in Uitgangspunten of Praktijken. Wat u op Uitbetalingen invulde blijft bewaard, ook van een praktijk die u verwijderde (onderaan, gemeld op Controle).",
+    en: "Rebuild the budget after changing Uitgangspunten or Praktijken. What you typed on Uitbetalingen is kept, also for a practice you removed (at the bottom, named on Controle).",
   },
   rebuild: { nl: "Begroting opnieuw opbouwen", en: "Rebuild budget" },
   progress: { nl: "Voortgang", en: "Progress" },
@@ -40,6 +40,14 @@ export const TEXTS = {
   confirmReplace: {
     nl: "Er staat al een begroting in deze werkmap. Een nieuwe begroting vervangt alle bladen van de vorige, ook Uitbetalingen.",
     en: "This workbook already holds a budget. A new budget replaces all of its sheets, Uitbetalingen included.",
+  },
+  confirmPractices: {
+    nl: "Praktijken heeft nu {current} ingevulde praktijk(en). Inlezen vervangt die door de {read} praktijk(en) uit het bestand. Betalingen op Uitbetalingen blijven bewaard, ook van praktijken die niet in het bestand staan.",
+    en: "Praktijken now holds {current} practice(s). Importing replaces them by the {read} practice(s) in the file. Payments on Uitbetalingen are kept, also those of practices not in the file.",
+  },
+  imported: {
+    nl: "Klaar: {read} praktijk(en) ingelezen, {sheets} bladen bijgewerkt. Zie {sheet}.",
+    en: "Done: {read} practice(s) imported, {sheets} sheets updated. See {sheet}.",
   },
   proceed: { nl: "Toch doorgaan", en: "Go ahead" },
   cancel: { nl: "Annuleren", en: "Cancel" },

@@ -1,14 +1,14 @@
 import type { BudgetYear } from "../core/budget";
 import { agbStatuses } from "../core/agb";
 import { Dec } from "../core/decimal";
-import { NO_PAYMENT, payoutKey, payoutStatus, type PaymentRecord } from "../core/payouts";
+import { NOT_A_NUMBER, NOT_FOUND, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow } from "../core/payouts";
 import type { SchemeParameters } from "../core/parameters";
 import type { Practice } from "../core/types";
 import { column, range, sheetRef } from "./a1";
 import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import { payoutRowCount, PAYOUTS_SHEET, STATUS_COLUMN } from "./payouts-sheet";
+import { payoutsLayout, PAYOUTS_SHEET, STATUS_COLUMN } from "./payouts-sheet";
 import { dataRowCount, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
 import type { Cell, SheetDescription } from "./types";
 
@@ -22,6 +22,8 @@ interface Check {
   /** What the outcome says when the deviation is not 0. */
   problem: string;
   explanation: string;
+  /** An outcome that names more than `problem` can (a row, a practice): formula of its Controle row, and its result. */
+  outcome?: { formula: (row: number) => string; result: string };
 }
 
 export interface ChecksInput {
@@ -77,18 +79,8 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
     problem: "Ontbrekende, ongeldige of dubbele AGB-codes",
     explanation: "Zie de kolom Controle AGB-code op het tabblad Praktijken.",
   });
-  const statusRange = `${sheetRef(PAYOUTS_SHEET)}${STATUS_COLUMN}${HEADER_ROW + 1}:${STATUS_COLUMN}${HEADER_ROW + payoutRowCount(years)}`;
-  const wrongPayments = years.flatMap((y) => y.lines.map((l) => payoutStatus(l.compensation, payments.get(payoutKey(l.practice.agb, y.year)) ?? NO_PAYMENT)));
-  list.push({
-    label: "Betaald gelijk aan te betalen",
-    deviation: {
-      formula: `=SUMPRODUCT((${statusRange}="Te veel betaald")+(${statusRange}="Te weinig betaald"))`,
-      result: wrongPayments.filter((s) => s === "Te veel betaald" || s === "Te weinig betaald").length,
-      format: FORMAT.whole,
-    },
-    problem: "Betalingen die afwijken van het bedrag",
-    explanation: "Aantal rijen op Uitbetalingen met te veel of te weinig betaald.",
-  });
+  const register = payoutRegister(years, payments);
+  list.push(...paymentChecks(register));
   const shares = ["Aandeel_gemeente", "Vergoeding_basis", "Vergoeding_aanvullend", "Vergoeding_extra"];
   const shareValues = [params.municipalityShare, params.compensationRates.basis, params.compensationRates.aanvullend, params.compensationRates.extra];
   list.push({
@@ -97,10 +89,83 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
     problem: "Een aandeel of compensatiepercentage ligt buiten 0–100%",
     explanation: "Aandeel gemeente en compensatiepercentages op Uitgangspunten.",
   });
+  list.push(...keptRowChecks(register));
   return list;
 }
 
-/** Controle: audit checks, each a formula that says OK or names the deviation. */
+const lost = (status: string) => status === NOT_FOUND || status === YEAR_NOT_BUDGETED;
+
+/** Payments on Uitbetalingen: paid equal to due, and every row's practice still found (named by row when not). */
+function paymentChecks(register: readonly RegisterRow[]): Check[] {
+  const u = sheetRef(PAYOUTS_SHEET);
+  const { first, last } = payoutsLayout(register);
+  const statusRange = `${u}$${STATUS_COLUMN}$${first}:$${STATUS_COLUMN}$${last}`;
+  const statuses = register.map((r) => r.status);
+  const missing = statuses.filter(lost).length;
+  // The first row with one of `wanted`, live: it names, say, a row whose AGB code was changed on Praktijken before any rebuild.
+  const index = (wanted: string[]) => `MIN(${wanted.map((w) => `IFERROR(MATCH("${w}",${statusRange},0),10^6)`).join(",")})`;
+  const named = (wanted: string[], head: string, c: string) =>
+    `"${head}: Uitbetalingen rij "&(${index(wanted)}+${first - 1})&" ("&INDEX(${u}$C$${first}:$C$${last},${index(wanted)})&")"&IF(${c}>1," en nog "&(${c}-1)&" rij(en)","")`;
+  const namedResult = (wanted: string[], head: string) => {
+    const count = statuses.filter((s) => wanted.includes(s)).length;
+    const at = statuses.findIndex((s) => wanted.includes(s));
+    return count === 0 ? "OK" : `${head}: Uitbetalingen rij ${first + at} (${register[at].name})${count > 1 ? ` en nog ${count - 1} rij(en)` : ""}`;
+  };
+  const textAmounts = statuses.filter((s) => s === NOT_A_NUMBER).length;
+  return [
+    {
+      label: "Betaald gelijk aan te betalen",
+      deviation: {
+        formula: `=SUMPRODUCT((${statusRange}="Te veel betaald")+(${statusRange}="Te weinig betaald"))`,
+        result: statuses.filter((s) => s === "Te veel betaald" || s === "Te weinig betaald").length,
+        format: FORMAT.whole,
+      },
+      problem: "Betalingen die afwijken van het bedrag",
+      explanation: "Aantal rijen op Uitbetalingen met te veel of te weinig betaald.",
+    },
+    {
+      label: "Elke betaling hoort bij een praktijk in de begroting",
+      deviation: { formula: `=SUMPRODUCT((${statusRange}="${NOT_FOUND}")+(${statusRange}="${YEAR_NOT_BUDGETED}"))`, result: missing, format: FORMAT.whole },
+      problem: NOT_FOUND,
+      explanation: "Rijen op Uitbetalingen waarvan de AGB-code niet (meer) op de Begroting van dat jaar staat: praktijk verwijderd, AGB-code gewijzigd of jaar buiten de raming. Bouw opnieuw op, of maak de gele cellen van de rij leeg als de betaling niet meer nodig is.",
+      outcome: { formula: (row) => `=IF(C${row}=0,"OK",${named([NOT_FOUND, YEAR_NOT_BUDGETED], NOT_FOUND, `C${row}`)})`, result: namedResult([NOT_FOUND, YEAR_NOT_BUDGETED], NOT_FOUND) },
+    },
+    {
+      label: "Bedragen op Uitbetalingen zijn getallen",
+      deviation: { formula: `=COUNTIF(${statusRange},"${NOT_A_NUMBER}")`, result: textAmounts, format: FORMAT.whole },
+      problem: NOT_A_NUMBER,
+      explanation: "Rijen waar bij Gefactureerd of Betaald tekst staat (bijvoorbeeld “1.000,-”) in plaats van een bedrag; tekst telt niet mee in de totalen.",
+      outcome: { formula: (row) => `=IF(C${row}=0,"OK",${named([NOT_A_NUMBER], NOT_A_NUMBER, `C${row}`)})`, result: namedResult([NOT_A_NUMBER], NOT_A_NUMBER) },
+    },
+  ];
+}
+
+/** One check per kept row (a payment whose practice-year the budget no longer has), by name, until it is cleared. */
+function keptRowChecks(register: readonly RegisterRow[]): Check[] {
+  const u = sheetRef(PAYOUTS_SHEET);
+  const { first } = payoutsLayout(register);
+  return register.flatMap((item, i) => {
+    if (!item.orphan) return [];
+    const row = first + i;
+    const status = `${u}${STATUS_COLUMN}${row}`;
+    return [
+      {
+        label: `Bewaarde betaling ${item.year}: ${item.name || "(geen naam)"} (${item.agb || "geen AGB-code"})`,
+        deviation: { formula: `=(${status}="${NOT_FOUND}")+(${status}="${YEAR_NOT_BUDGETED}")`, result: lost(item.status) ? 1 : 0, format: FORMAT.whole },
+        problem: `${NOT_FOUND}: zie Uitbetalingen rij ${row}`,
+        explanation: "Ingevuld bij een praktijk of jaar dat niet meer in de begroting staat. De rij blijft bewaard tot u de gele cellen ervan leegmaakt.",
+      },
+    ];
+  });
+}
+
+/**
+ * Controle: audit checks, each a formula that says OK or names the deviation (a payment row
+ * by its row and practice), then one line per kept payment row.
+ *
+ * @example
+ * describeChecks({ params, practices, years, payments }).cells[4][1]?.result // "OK"
+ */
 export function describeChecks(input: ChecksInput): SheetDescription {
   const grid = new Grid();
   grid.set(1, 1, text("Controle"));
@@ -109,7 +174,9 @@ export function describeChecks(input: ChecksInput): SheetDescription {
   const list = checks(input);
   list.forEach((check, i) => {
     const row = HEADER_ROW + 1 + i;
-    const outcome: Cell = { formula: `=IF(C${row}=0,"OK","${check.problem}")`, result: check.deviation.result === 0 ? "OK" : check.problem };
+    const outcome: Cell = check.outcome
+      ? { formula: check.outcome.formula(row), result: check.outcome.result }
+      : { formula: `=IF(C${row}=0,"OK","${check.problem}")`, result: check.deviation.result === 0 ? "OK" : check.problem };
     grid.setRow(row, 1, [text(check.label), outcome, check.deviation, text(check.explanation)]);
   });
   const last = HEADER_ROW + list.length;

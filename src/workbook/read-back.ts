@@ -15,7 +15,7 @@ import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
 import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
 import { FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
-import { MANUAL_COLUMNS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
+import { MANUAL_COLUMNS, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
 
 /** A grid of values from A1 (row 0 = sheet row 1). */
 export type Values = readonly (readonly unknown[])[];
@@ -131,18 +131,32 @@ export function readPractices(values: Values): { practices: Practice[]; problems
   return { practices: result.practices, problems: result.errors.map(onSheet), warnings: result.warnings.map(onSheet) };
 }
 
-/** Uitbetalingen: what the controller typed per practice-year, by AGB code and year. */
+/**
+ * Uitbetalingen: what the controller typed per practice-year, by AGB code and year, with the
+ * year, AGB code and practice name of its row (so a row whose practice is gone is kept as it
+ * stood). A row whose typed cells are all empty has nothing to keep; the totals are skipped.
+ * A second row with the same year and AGB code is kept under its own key (it then stays a row
+ * of its own), never written over.
+ *
+ * @example
+ * readPayments(values).get(payoutKey("01012345", 2026)) // { invoiceNumber: "F-1", …, year: 2026, agb: "01012345", name: "De Linde" }
+ */
 export function readPayments(values: Values): Map<string, PaymentRecord> {
   const payments = new Map<string, PaymentRecord>();
   for (let r = PAYOUTS_FIRST_ROW; r <= values.length; r++) {
+    if ((PAYOUT_TOTAL_LABELS as readonly string[]).includes(text(at(values, r, 1)))) continue;
     const typed = MANUAL_COLUMNS.map((c): Typed => {
       const value = at(values, r, c + 1);
       return value === "" || value === null || value === undefined ? null : (value as Typed);
     });
     if (typed.every((v) => v === null)) continue;
     const [invoiceNumber, invoiceDate, invoiced, paid, paidDate] = typed;
-    payments.set(payoutKey(text(at(values, r, 2)), Number(at(values, r, 1))), { invoiceNumber, invoiceDate, invoiced, paid, paidDate });
+    const agb = text(at(values, r, 2));
+    const typedYear = Number(at(values, r, 1));
+    // A year that is no number still keeps its row (as year 0), rather than its payment being dropped.
+    const year = Number.isFinite(typedYear) ? typedYear : 0;
+    const key = payoutKey(agb, year);
+    payments.set(payments.has(key) ? `${key}|rij ${r}` : key, { invoiceNumber, invoiceDate, invoiced, paid, paidDate, year, agb, name: text(at(values, r, 3)) });
   }
   return payments;
 }
-

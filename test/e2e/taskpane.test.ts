@@ -104,6 +104,7 @@ describe("the task pane in Chromium", () => {
     await expect(problems.allInnerTexts()).resolves.toEqual(["Rij 2: AGB-code “0123” is geen 8 cijfers", "Rij 2: patienten: verwacht een getal, niet “veel”"]);
     await page.getByLabel("Of plak de CSV hier").fill("praktijk;agb;patienten\n<img src=x onerror=\"window.pwned=1\">;01000001;2350\n");
     await page.getByRole("button", { name: "Praktijken inlezen" }).click();
+    await page.getByRole("button", { name: "Toch doorgaan" }).click();
     await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
     await page.getByRole("tab", { name: "Praktijken" }).click();
     await expect(page.locator('td[data-address="A5"]').innerText()).resolves.toBe('<img src=x onerror="window.pwned=1">');
@@ -119,7 +120,10 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
     await page.getByLabel("Of plak de CSV hier").fill("praktijk;agb;patienten\nDe \uFFFELinde;01000001;2350\n");
     await page.getByRole("button", { name: "Praktijken inlezen" }).click();
+    await expect(page.locator("#confirm-text").innerText()).resolves.toMatch(/^Praktijken heeft nu 12 ingevulde praktijk\(en\)\. Inlezen vervangt die door de 1 praktijk\(en\)/);
+    await page.getByRole("button", { name: "Toch doorgaan" }).click();
     await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
+    await expect(page.getByRole("status").innerText()).resolves.toMatch(/^Klaar: 1 praktijk\(en\) ingelezen/);
     await expect(page.locator(".problems h2").innerText()).resolves.toBe("Ingelezen, met deze aanpassingen");
     await expect(page.locator(".problems li").allInnerTexts()).resolves.toEqual(["Rij 2: praktijk: 1 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)"]);
     expect(await cellValue(page, "Praktijken", "A5")).toBe("De Linde");
