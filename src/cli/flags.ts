@@ -20,12 +20,23 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "--practices", value: "bestand.csv", nl: "praktijken uit CSV (; , of tab gescheiden; UTF-8, Windows-1252 of UTF-16)", en: "practices from CSV (; , or tab separated; UTF-8, Windows-1252 or UTF-16)" },
   { name: "--year", value: "jaar", nl: "begrotingsjaar (standaard volgend jaar)", en: "budget year (default next year)", range: `${BUDGET_YEAR_RANGE.min}–${BUDGET_YEAR_RANGE.max}` },
   { name: "--years", value: "n", nl: "jaren in de meerjarenraming, inclusief het begrotingsjaar (standaard 4)", en: "years in the forecast, budget year included (default 4)", range: `1–${MAX_FORECAST_YEARS}` },
-  { name: "--out", value: "bestand.xlsx", nl: "uitvoerbestand (nooit een invoerbestand)", en: "output file (never an input file)" },
+  {
+    name: "--out",
+    value: "bestand.xlsx",
+    nl: "uitvoerbestand (nooit een invoerbestand); een bestaande werkmap van poh-budget wordt eerst gelezen en met alles wat erin getypt is opnieuw opgebouwd",
+    en: "output file (never an input file); an existing workbook made by poh-budget is read first and rebuilt with everything typed in it",
+  },
+  {
+    name: "--update",
+    value: "bestand.xlsx",
+    nl: "bouw deze werkmap opnieuw op uit wat erin staat (uitgangspunten, praktijken, betalingen) en schrijf hem terug; met --out naar een ander, nieuw bestand",
+    en: "rebuild this workbook from what it holds (parameters, practices, payments) and write it back; with --out into another, new file",
+  },
   {
     name: "--force",
     value: null,
-    nl: "vervang ook een alleen-lezen bestand (rechten blijven), het bestand achter een koppeling, of een bestaand --sample-csv-bestand",
-    en: "also replace a read-only file (permissions kept), the file behind a link, or an existing --sample-csv file",
+    nl: "vervang ook een alleen-lezen bestand (rechten blijven), het bestand achter een koppeling, een bestaand --sample-csv-bestand, een .xlsx die poh-budget niet maakte (als nieuwe begroting), of een bestaand --out-bestand bij --update",
+    en: "also replace a read-only file (permissions kept), the file behind a link, an existing --sample-csv file, an .xlsx poh-budget did not make (as a new budget), or an existing --out file with --update",
   },
   { name: "--sample", value: "polderland|vpg", nl: "bouw een meegeleverd voorbeeld", en: "build a bundled sample" },
   { name: "--sample-csv", value: "bestand.csv", nl: "schrijf de voorbeeld-CSV, als sjabloon", en: "write the sample CSV, as a template" },
@@ -80,7 +91,10 @@ export function helpText(): string {
     "Gebruik / usage: poh-budget [opties / options]",
     "Zonder --practices: bouwt het meegeleverde voorbeeld, voor volgend jaar (standaard in begroting-voorbeeld.xlsx).",
     "Without --practices: builds the bundled sample, for next year (by default into begroting-voorbeeld.xlsx).",
-    "Afsluitcodes / exit codes: 0 geschreven / written, 1 fouten in de praktijken / bad practices, 2 optie of uitvoer geweigerd / option or output refused, 4 schrijven mislukt, oud bestand intact / write failed, old file intact.",
+    "Is het uitvoerbestand een werkmap van poh-budget, dan worden uitgangspunten, praktijken en betalingen eerst daaruit gelezen; opties gaan daarvoor.",
+    "When the output is a workbook made by poh-budget, its parameters, practices and payments are read from it first; options override them.",
+    "Opnieuw opbouwen zonder CSV / rebuild without a CSV: poh-budget --update begroting.xlsx",
+    "Afsluitcodes / exit codes: 0 geschreven / written, 1 fouten in de praktijken of de werkmap / bad practices or workbook values, 2 optie of uitvoer geweigerd (ook een .xlsx die poh-budget niet maakte) / option or output refused (also an .xlsx poh-budget did not make), 4 schrijven mislukt, oud bestand intact / write failed, old file intact.",
     "",
   ];
   for (const f of FLAGS) {
@@ -89,7 +103,12 @@ export function helpText(): string {
     lines.push(`      ${f.nl}`);
     lines.push(`      ${f.en}`);
   }
-  lines.push("", "Voorbeeld / example:", "  poh-budget --scheme flevoland --practices praktijken.csv --year 2025 --years 4 --hourly-cost 52,50 --capacity 46 --out begroting.xlsx");
+  lines.push(
+    "",
+    "Voorbeelden / examples:",
+    "  poh-budget --scheme flevoland --practices praktijken.csv --year 2025 --years 4 --hourly-cost 52,50 --capacity 46 --out begroting.xlsx",
+    "  poh-budget --update begroting.xlsx --hourly-cost 55",
+  );
   return lines.join("\n");
 }
 

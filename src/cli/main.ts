@@ -1,8 +1,11 @@
 /**
  * `poh-budget`: builds the budget workbook from a practices CSV (or a bundled sample) without
- * Excel. Exit codes (EXIT): 0 written; 1 bad practices (nothing written); 2 a bad option, or an
- * output refused before anything is built; 4 the output could not be written (the old file
- * is intact); 3, from bin/, an unexpected error.
+ * Excel. Onto a workbook it made (--out existing.xlsx, --update) it reads that workbook back
+ * first, as the task pane's rebuild does: parameters, practices and typed payments, with the
+ * flags on top. Exit codes (EXIT): 0 written; 1 bad practices or bad values read back (nothing
+ * written); 2 a bad option, or an output refused before anything is built (also an .xlsx it did
+ * not make, without --force); 4 the output could not be written (the old file is intact); 3,
+ * from bin/, an unexpected error.
  */
 import fs from "fs";
 import path from "path";
@@ -13,13 +16,20 @@ import { formatProblem, importPractices } from "../import/practices";
 import type { Writable } from "stream";
 import { MAX_XLSX_PRACTICES, writeXlsx } from "../render/xlsx";
 import { samplePracticesCsv, VPG_EXAMPLE_CSV } from "../samples/sample";
-import { describeWorkbookStreamed } from "../workbook/describe";
+import { describeWorkbookStreamed, type BudgetInput } from "../workbook/describe";
 import { CHECKS_SHEET } from "../workbook/checks-sheet";
 import type { SheetDescription } from "../workbook/types";
 import { removeStaleTemporaries, writeFileAtomic, WriteError } from "./atomic-write";
 import { helpText, parseFlags } from "./flags";
-import { cliOptions, type CliOptions } from "./options";
-import { outputTarget, type OutputTarget } from "./target";
+import { cliOptions, withFlags, type CliOptions, type Settings } from "./options";
+import { outputTarget, sameFile, type OutputTarget } from "./target";
+import { readExisting, typedPaymentRows, type Existing } from "./existing";
+import { Dec } from "../core/decimal";
+import { PARAMETERS, scalarValue } from "../core/parameters";
+import type { Practice } from "../core/types";
+import { BUDGET_YEAR_NAME } from "../workbook/parameters-sheet";
+import { PRACTICES_SHEET } from "../workbook/practices-sheet";
+import { readParameters, readPayments, readPractices } from "../workbook/read-back";
 import { echoed, echoedParams, visible } from "./terminal";
 import { zipProblem } from "./zip-check";
 
@@ -87,23 +97,72 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
     if (!options.build) return EXIT.written;
     inputs.push(target.path);
   }
-  const target = outputTarget(resolve(options.out), "--out", { force, inputs, shown: options.out });
+  const updatePath = options.update === null ? null : resolve(options.update);
+  if (updatePath !== null && (!fs.existsSync(updatePath) || !fs.statSync(updatePath).isFile())) throw new ArgumentError("fileNotFound", { arg: "--update", value: options.update! });
+  const outPath = resolve(options.out);
+  // --update a.xlsx --out b.xlsx reads a and writes b, which must be new (or --force): b's own typed cells would be lost.
+  const elsewhere = updatePath !== null && !sameFile(outPath, updatePath);
+  const outFlag = updatePath !== null && !options.outGiven ? "--update" : "--out";
+  const target = outputTarget(outPath, outFlag, { force, inputs: elsewhere ? [...inputs, updatePath] : inputs, mustBeNew: elsewhere, shown: options.out });
 
-  const source = practicesPath !== null ? options.practicesFile! : options.sample === "vpg" ? "vpg-voorbeeld.csv" : "voorbeeld-praktijken.csv";
-  const csv = practicesPath !== null ? fs.readFileSync(practicesPath) : options.sample === "vpg" ? VPG_EXAMPLE_CSV : samplePracticesCsv(options.budgetYear);
-  const imported = importPractices(csv);
-  for (const warning of imported.warnings) say.err(formatProblem(lang, { ...warning, params: echoedParams(warning.params) }));
-  if (imported.errors.length > 0) {
-    for (const problem of imported.errors) say.err(formatProblem(lang, { ...problem, params: echoedParams(problem.params) }));
-    say.err(message(lang, "importFailed", { count: imported.errors.length, file: String(echoed(source)) }));
+  // A workbook this product made is read back first, as the task pane's rebuild does; another file is refused unless --force.
+  let existing: Extract<Existing, { kind: "ours" }> | null = null;
+  const sourcePath = updatePath ?? (target.existing ? target.path : null);
+  const sourceShown = updatePath !== null ? options.update! : options.out;
+  if (sourcePath !== null) {
+    const read = await readExisting(sourcePath, lang);
+    if (read.kind === "ours") existing = read;
+    else if (updatePath !== null) throw new ArgumentError("updateNotOurWorkbook", { arg: "--update", value: options.update!, reason: read.reason });
+    else if (!force) throw new ArgumentError("notOurWorkbook", { arg: "--out", value: options.out, reason: read.reason });
+  }
+
+  let settings: Settings = { scheme: options.scheme, budgetYear: options.budgetYear, years: options.years };
+  let overrides: string[] = [];
+  const sheetProblems: string[] = [];
+  if (existing !== null) {
+    const parameters = readParameters(existing.parameters);
+    sheetProblems.push(...parameters.problems.map((p) => message(lang, "parameterProblem", { cell: p.cell, text: message(lang, p.key, echoedParams(p.params)) })));
+    settings = withFlags(options.flags, parameters);
+    overrides = overriddenValues(lang, parameters, settings);
+  }
+  const practicesFromSheet = existing !== null && practicesPath === null && !options.sampleGiven;
+  let practices: Practice[];
+  let ignoredColumns: readonly string[] = [];
+  let practicesSource: string;
+  if (practicesFromSheet) {
+    const read = readPractices(existing!.practices);
+    for (const warning of read.warnings) say.err(`${warning.sheet} ${warning.cell}: ${message(lang, warning.key, echoedParams(warning.params))}`);
+    sheetProblems.push(...read.problems.map((p) => `${p.sheet} ${p.cell}: ${message(lang, p.key, echoedParams(p.params))}`));
+    practices = read.practices;
+    practicesSource = PRACTICES_SHEET;
+  } else {
+    practicesSource = practicesPath !== null ? options.practicesFile! : options.sample === "vpg" ? "vpg-voorbeeld.csv" : "voorbeeld-praktijken.csv";
+    if (sheetProblems.length === 0) {
+      const csv = practicesPath !== null ? fs.readFileSync(practicesPath) : options.sample === "vpg" ? VPG_EXAMPLE_CSV : samplePracticesCsv(settings.budgetYear);
+      const imported = importPractices(csv);
+      for (const warning of imported.warnings) say.err(formatProblem(lang, { ...warning, params: echoedParams(warning.params) }));
+      if (imported.errors.length > 0) {
+        for (const problem of imported.errors) say.err(formatProblem(lang, { ...problem, params: echoedParams(problem.params) }));
+        say.err(message(lang, "importFailed", { count: imported.errors.length, file: String(echoed(practicesSource)) }));
+        return EXIT.badPractices;
+      }
+      practices = imported.practices;
+      ignoredColumns = imported.ignoredColumns;
+    } else practices = [];
+  }
+  if (sheetProblems.length > 0) {
+    for (const line of sheetProblems) say.err(line);
+    say.err(message(lang, "importFailed", { count: sheetProblems.length, file: String(echoed(sourceShown)) }));
     return EXIT.badPractices;
   }
-  if (imported.practices.length > MAX_XLSX_PRACTICES) {
-    say.err(message(lang, "tooManyPractices", { count: imported.practices.length, max: MAX_XLSX_PRACTICES }));
+  if (practices.length > MAX_XLSX_PRACTICES) {
+    say.err(message(lang, "tooManyPractices", { count: practices.length, max: MAX_XLSX_PRACTICES }));
     return EXIT.badPractices;
   }
 
-  const input = { scheme: options.scheme, practices: imported.practices, budgetYear: options.budgetYear, years: options.years };
+  // The typed payments go in as read-back.ts reads them; describe matches them on AGB code and year.
+  const payments = existing?.payouts ? readPayments(existing.payouts) : undefined;
+  const input: BudgetInput = { scheme: settings.scheme, practices, budgetYear: settings.budgetYear, years: settings.years, ...(payments !== undefined ? { payments } : {}) };
   // Sheets are made one at a time and dropped once written; the summary keeps only what it shows.
   const { description, budgets } = describeWorkbookStreamed(input);
   const written: { names: string[]; checks: SheetDescription | null } = { names: [], checks: null };
@@ -115,8 +174,44 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
     }
   }
   await writeChecked(target, (out) => writeXlsx({ ...description, sheets: noted() }, out), zipProblem, say, lang);
-  for (const line of summary(lang, target.path, imported.practices.length, imported.ignoredColumns, budgets[0], written.names, written.checks!)) say.out(line);
+  const lines = summary(lang, target.path, practices.length, ignoredColumns, budgets[0], written.names, written.checks!);
+  if (existing !== null) {
+    const rows = typedPaymentRows(existing.payouts);
+    const nl = lang === "nl";
+    const what = practicesFromSheet
+      ? nl ? `uitgangspunten, ${practices.length} praktijken, ${rows} rij(en) met betalingen` : `parameters, ${practices.length} practices, ${rows} row(s) with payments`
+      : nl ? `uitgangspunten en ${rows} rij(en) met betalingen; praktijken uit ${echoed(practicesSource)}` : `parameters and ${rows} row(s) with payments; practices from ${echoed(practicesSource)}`;
+    lines.splice(1, 0, message(lang, "workbookRead", { file: sourcePath!, what }), ...(overrides.length > 0 ? [message(lang, "fromCommandLine", { list: overrides.join("; ") })] : []));
+  }
+  for (const line of lines) say.out(line);
   return EXIT.written;
+}
+
+/** The values the flags changed from what the workbook held, as the summary names them: "Uurtarief 55,00 (werkmap: 52,50)". */
+function overriddenValues(lang: Language, read: Settings, used: Settings): string[] {
+  const nl = lang === "nl";
+  const number = (value: string | number, unit?: string) => {
+    const d = new Dec(value);
+    const shown = unit === "euro" || unit === "euroPerHour" ? d.toFixed(2) : d.toString();
+    return nl ? shown.replace(".", ",") : shown;
+  };
+  const percent = (value: string) => `${number(new Dec(value).times(100).toString())}%`;
+  const item = (name: string, value: string | number, was: string | number) => message(lang, "overriddenValue", { name, value, was });
+  const out: string[] = [];
+  if (used.scheme.id !== read.scheme.id) out.push(item(nl ? "Regeling" : "Scheme", used.scheme.id, read.scheme.id));
+  if (used.budgetYear !== read.budgetYear) out.push(item(BUDGET_YEAR_NAME, used.budgetYear, read.budgetYear));
+  if (used.years !== read.years) out.push(item(nl ? "Jaren" : "Years", used.years, read.years));
+  for (const p of PARAMETERS) {
+    const [now, was] = [scalarValue(used.scheme.params, p.key), scalarValue(read.scheme.params, p.key)];
+    if (!new Dec(now).eq(new Dec(was))) out.push(item(p.name, number(now, p.unit), number(was, p.unit)));
+  }
+  for (const [name, key] of [[nl ? "Loonindex" : "Wage index", "wageIndex"], [nl ? "Prijsindex" : "Price index", "priceIndex"]] as const) {
+    used.scheme.params[key].forEach((rate, i) => {
+      const was = read.scheme.params[key][i] ?? "0";
+      if (!new Dec(rate).eq(new Dec(was))) out.push(item(`${name} ${used.budgetYear + i + 1}`, percent(rate), percent(was)));
+    });
+  }
+  return out;
 }
 
 /** An atomic write onto a checked target, after removing what killed runs left beside it. */

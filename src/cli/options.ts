@@ -25,10 +25,19 @@ export interface CliOptions {
   force: boolean;
   /** False when the run only writes the sample CSV (--sample-csv without --sample, --practices or --out). */
   build: boolean;
+  /** --sample was given (not only implied by the absence of --practices). */
+  sampleGiven: boolean;
+  /** The settings of a new build: the defaults (the sample's, without --practices) with the flags on top. */
   scheme: Scheme;
   budgetYear: number;
   years: number;
+  /** The workbook written: --out, else the --update file, else the default name. */
   out: string;
+  outGiven: boolean;
+  /** --update: the workbook read back and rebuilt (written to itself unless --out names another file). */
+  update: string | null;
+  /** The flags as given, to apply over what a workbook holds (withFlags). */
+  flags: ParsedFlags;
 }
 
 /**
@@ -42,9 +51,9 @@ function numberFlag(raw: string, flag: string, rule: NumberRule & { share: boole
   return percent ? value.div(100) : value;
 }
 
-/** Index flags: "3,2%" for every later year, "2027=3,2%" for one. */
-function indexes(values: readonly string[], flag: string, budgetYear: number, years: number): string[] {
-  const out: string[] = Array.from({ length: years - 1 }, () => "0");
+/** Index flags: "3,2%" for every later year, "2027=3,2%" for one; a year not named keeps its rate in `start`. */
+function indexes(values: readonly string[], flag: string, budgetYear: number, years: number, start: readonly string[]): string[] {
+  const out: string[] = Array.from({ length: years - 1 }, (_, i) => start[i] ?? "0");
   for (const value of values) {
     const m = /^\s*(?:(\d{4})\s*=)?\s*(.+)$/.exec(value);
     if (!m) throw new ArgumentError("badIndex", { arg: flag, value });
@@ -66,31 +75,38 @@ function indexes(values: readonly string[], flag: string, budgetYear: number, ye
 
 const last = (flags: ParsedFlags, name: string): string | undefined => flags.get(name)?.at(-1);
 
+/** What a build rests on: the scheme with its parameters, the budget year and the forecast length. */
+export interface Settings {
+  scheme: Scheme;
+  budgetYear: number;
+  years: number;
+}
+
+/** An index list fitted to a forecast of `years` (one rate per later year); an empty list stays empty (no indexation). */
+function fitted(list: readonly string[], years: number): string[] {
+  if (list.length === 0) return [];
+  return Array.from({ length: years - 1 }, (_, i) => list[i] ?? "0");
+}
+
 /**
- * The command's options; `today` gives the default budget year (next year).
+ * `base` with every flag given on the command line applied on top: --scheme (its preset's
+ * parameters replace the base's), --year, --years, each parameter flag, the rates, --pilot and
+ * the indexes (a year's index not given keeps the base's). `extra` are changes made before the
+ * flags (the sample's settings). Throws ArgumentError on a bad value.
  *
  * @example
- * cliOptions(parseFlags(["--scheme", "vpg"]), new Date("2026-11-23")).budgetYear // 2027
+ * withFlags(parseFlags(["--hourly-cost", "55"]), read).scheme.params.hourlyCost // "55"
  */
-export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
-  const lang = last(flags, "--lang");
-  if (lang !== undefined && lang !== "nl" && lang !== "en") throw new ArgumentError("unknownLanguage", { arg: "--lang", value: lang });
-  const language = languageOf(lang ?? "nl");
-  const sampleFlag = last(flags, "--sample");
-  if (sampleFlag !== undefined && sampleFlag !== "polderland" && sampleFlag !== "vpg") throw new ArgumentError("unknownSample", { arg: "--sample", value: sampleFlag });
-  // Without a practices file the command builds the sample, whatever else is given: `poh-budget`
-  // and `poh-budget --out x.xlsx` build the same workbook.
-  const sample: SampleId | null = sampleFlag ?? (flags.has("--practices") ? null : "polderland");
-  const schemeId = last(flags, "--scheme") ?? (sample === "vpg" ? "vpg" : SAMPLE_SETTINGS.scheme);
-  if (!(SCHEME_IDS as readonly string[]).includes(schemeId)) throw new ArgumentError("unknownScheme", { arg: "--scheme", value: schemeId });
+export function withFlags(flags: ParsedFlags, base: Settings, extra: Partial<SchemeParameters> = {}): Settings {
+  const schemeId = last(flags, "--scheme");
+  if (schemeId !== undefined && !(SCHEME_IDS as readonly string[]).includes(schemeId)) throw new ArgumentError("unknownScheme", { arg: "--scheme", value: schemeId });
   const yearText = last(flags, "--year");
-  // The VPG worked example is of 2025 (VPG ch. 14); everything else, the sample too, budgets next year.
-  const budgetYear = yearText === undefined ? (sample === "vpg" ? 2025 : today.getFullYear() + 1) : yearFlag(yearText);
+  const budgetYear = yearText === undefined ? base.budgetYear : yearFlag(yearText);
   const yearsText = last(flags, "--years");
-  const years = yearsText === undefined ? 4 : numberArg(yearsText, "--years", { max: MAX_FORECAST_YEARS, whole: true, positive: true }).toNumber();
+  const years = yearsText === undefined ? base.years : numberArg(yearsText, "--years", { max: MAX_FORECAST_YEARS, whole: true, positive: true }).toNumber();
+  const scheme = schemeId !== undefined ? SCHEMES[schemeId as SchemeId] : base.scheme;
 
-  const changes: Partial<SchemeParameters> = {};
-  if (sample === "polderland") Object.assign(changes, { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost });
+  const changes: Partial<SchemeParameters> = { ...extra };
   for (const spec of FLAGS) {
     const raw = last(flags, spec.name);
     if (raw === undefined || !spec.parameter) continue;
@@ -104,14 +120,43 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
     const raw = last(flags, `--rate-${model}`);
     if (raw !== undefined) rates[model] = numberFlag(raw, `--rate-${model}`, { max: 1, share: true }).toString();
   }
-  const base = SCHEMES[schemeId as SchemeId];
-  if (Object.keys(rates).length > 0) changes.compensationRates = { ...base.params.compensationRates, ...rates };
+  if (Object.keys(rates).length > 0) changes.compensationRates = { ...scheme.params.compensationRates, ...rates };
   const pilot = last(flags, "--pilot");
-  if (pilot !== undefined) changes.formationIncidental = booleanArg(pilot, "--pilot", base.params.formationIncidental);
-  if (flags.has("--wage-index")) changes.wageIndex = indexes(flags.get("--wage-index")!, "--wage-index", budgetYear, years);
-  if (flags.has("--price-index")) changes.priceIndex = indexes(flags.get("--price-index")!, "--price-index", budgetYear, years);
+  if (pilot !== undefined) changes.formationIncidental = booleanArg(pilot, "--pilot", scheme.params.formationIncidental);
+  const wage = fitted(scheme.params.wageIndex, years);
+  const price = fitted(scheme.params.priceIndex, years);
+  if (flags.has("--wage-index")) changes.wageIndex = indexes(flags.get("--wage-index")!, "--wage-index", budgetYear, years, wage);
+  else if (wage.length !== scheme.params.wageIndex.length) changes.wageIndex = wage;
+  if (flags.has("--price-index")) changes.priceIndex = indexes(flags.get("--price-index")!, "--price-index", budgetYear, years, price);
+  else if (price.length !== scheme.params.priceIndex.length) changes.priceIndex = price;
+  return { scheme: Object.keys(changes).length > 0 ? withParameters(scheme, changes) : scheme, budgetYear, years };
+}
 
-  const defaultOut = sample === "vpg" ? "begroting-vpg-voorbeeld.xlsx" : sample ? "begroting-voorbeeld.xlsx" : `begroting-${budgetYear}.xlsx`;
+/**
+ * The command's options; `today` gives the default budget year (next year).
+ *
+ * @example
+ * cliOptions(parseFlags(["--scheme", "vpg"]), new Date("2026-11-23")).budgetYear // 2027
+ */
+export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
+  const lang = last(flags, "--lang");
+  if (lang !== undefined && lang !== "nl" && lang !== "en") throw new ArgumentError("unknownLanguage", { arg: "--lang", value: lang });
+  const language = languageOf(lang ?? "nl");
+  const sampleFlag = last(flags, "--sample");
+  if (sampleFlag !== undefined && sampleFlag !== "polderland" && sampleFlag !== "vpg") throw new ArgumentError("unknownSample", { arg: "--sample", value: sampleFlag });
+  // Without a practices file the command builds the sample, whatever else is given: `poh-budget`
+  // and `poh-budget --out x.xlsx` build the same workbook (unless x.xlsx is a workbook it made:
+  // then it is rebuilt from what it holds, main.ts).
+  const sample: SampleId | null = sampleFlag ?? (flags.has("--practices") ? null : "polderland");
+  const defaultScheme = sample === "vpg" ? "vpg" : SAMPLE_SETTINGS.scheme;
+  // The VPG worked example is of 2025 (VPG ch. 14); everything else, the sample too, budgets next year.
+  const defaultYear = sample === "vpg" ? 2025 : today.getFullYear() + 1;
+  const sampleChanges: Partial<SchemeParameters> = sample === "polderland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost } : {};
+  const settings = withFlags(flags, { scheme: SCHEMES[defaultScheme], budgetYear: defaultYear, years: 4 }, sampleChanges);
+
+  const update = last(flags, "--update") ?? null;
+  if (update !== null && path.extname(update).toLowerCase() !== ".xlsx") throw new ArgumentError("notXlsx", { arg: "--update", value: update });
+  const defaultOut = update ?? (sample === "vpg" ? "begroting-vpg-voorbeeld.xlsx" : sample ? "begroting-voorbeeld.xlsx" : `begroting-${settings.budgetYear}.xlsx`);
   const out = last(flags, "--out") ?? defaultOut;
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new ArgumentError("notXlsx", { arg: "--out", value: out });
   return {
@@ -120,13 +165,17 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
     version: flags.has("--version"),
     sampleCsv: last(flags, "--sample-csv") ?? null,
     sample,
+    sampleGiven: sampleFlag !== undefined,
     practicesFile: last(flags, "--practices") ?? null,
     force: flags.has("--force"),
-    build: !flags.has("--sample-csv") || ["--sample", "--practices", "--out"].some((f) => flags.has(f)),
-    scheme: Object.keys(changes).length > 0 ? withParameters(base, changes) : base,
-    budgetYear,
-    years,
+    build: !flags.has("--sample-csv") || ["--sample", "--practices", "--out", "--update"].some((f) => flags.has(f)),
+    scheme: settings.scheme,
+    budgetYear: settings.budgetYear,
+    years: settings.years,
     out,
+    outGiven: flags.has("--out"),
+    update,
+    flags,
   };
 }
 

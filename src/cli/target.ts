@@ -22,7 +22,7 @@ function lstatOrNull(file: string): fs.Stats | null {
 }
 
 /** The same file on disk, also through links and other spellings of the path. */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   try {
     const [x, y] = [fs.statSync(a), fs.statSync(b)];
     return x.dev === y.dev && x.ino === y.ino;

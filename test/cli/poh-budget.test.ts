@@ -91,8 +91,17 @@ describe("poh-budget", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "fout.csv"), TEN_ERRORS);
     fs.writeFileSync(path.join(dir, "uit.xlsx"), "earlier");
-    expect(run(["--practices", "fout.csv", "--out", "uit.xlsx"], dir).code).toBe(1);
+    // A file it did not make is refused before the input is read (exit 2) …
+    expect(run(["--practices", "fout.csv", "--out", "uit.xlsx"], dir).code).toBe(2);
     expect(fs.readFileSync(path.join(dir, "uit.xlsx"), "utf8")).toBe("earlier");
+    // … and with --force (replace it) the bad input still stops the run before anything is written.
+    expect(run(["--practices", "fout.csv", "--out", "uit.xlsx", "--force"], dir).code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "uit.xlsx"), "utf8")).toBe("earlier");
+    // So does a workbook it made: read back, then the bad CSV stops the run; the file is byte for byte as it was.
+    expect(run(["--out", "eigen.xlsx"], dir).code).toBe(0);
+    const own = fs.readFileSync(path.join(dir, "eigen.xlsx"));
+    expect(run(["--practices", "fout.csv", "--out", "eigen.xlsx"], dir).code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "eigen.xlsx")).equals(own)).toBe(true);
   });
 
   it.each([
@@ -125,6 +134,9 @@ describe("poh-budget", () => {
     expect(stdout).toContain("--year <jaar>   [2000–2200]");
     expect(stdout).toContain("--weeks-per-year <weken>   [> 0–53]");
     expect(stdout).toContain("--force");
+    expect(stdout).toContain("--update <bestand.xlsx>");
+    expect(stdout).toContain("poh-budget --update begroting.xlsx");
+    expect(stdout).toContain("with --out into another, new file");
   });
 
   it("shows the help when --help comes with a bad flag", () => {
