@@ -30,6 +30,9 @@ export const YEAR_NOT_BUDGETED = "Jaar niet in de begroting";
 
 /** The status of a row where text (or TRUE/FALSE) was typed where an amount belongs: named, never #VALUE!. */
 export const NOT_A_NUMBER = "Bedrag is geen getal";
+/** The status of a row where text was typed where a date belongs (after the amounts are checked). */
+export const INVOICE_DATE_NOT_A_DATE = "Factuurdatum is geen datum";
+export const PAID_DATE_NOT_A_DATE = "Betaaldatum is geen datum";
 
 export type PayoutStatus =
   | "Geen bedrag"
@@ -39,6 +42,8 @@ export type PayoutStatus =
   | "Te veel betaald"
   | "Te weinig betaald"
   | typeof NOT_A_NUMBER
+  | typeof INVOICE_DATE_NOT_A_DATE
+  | typeof PAID_DATE_NOT_A_DATE
   | typeof NOT_FOUND
   | typeof YEAR_NOT_BUDGETED;
 
@@ -57,6 +62,8 @@ export function payoutStatus(due: Dec | null, record: PaymentRecord): PayoutStat
   if (due === null) return NOT_FOUND;
   const typedAmount = (v: Typed) => v !== null && typeof v !== "number";
   if (typedAmount(record.invoiced) || typedAmount(record.paid)) return NOT_A_NUMBER;
+  if (typedAmount(record.invoiceDate)) return INVOICE_DATE_NOT_A_DATE;
+  if (typedAmount(record.paidDate)) return PAID_DATE_NOT_A_DATE;
   if (record.paid === null) {
     if (due.isZero()) return "Geen bedrag";
     return record.invoiced === null ? "Nog te factureren" : "Gefactureerd, niet betaald";

@@ -2,12 +2,19 @@
 import { cell, parseRange, sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
-import { HostError, type CellFormat } from "./state";
+import { HostError, type CellFormat, type MemoryValidation } from "./state";
+
+const VALIDATION_KINDS = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
 import type { WorksheetProxy } from "./worksheet";
 
 export class RangeProxy extends Proxy {
   readonly format: RangeFormatProxy;
-  readonly dataValidation: { rule: unknown; prompt: unknown };
+  readonly dataValidation: {
+    rule: Excel.DataValidationRule;
+    prompt: MemoryValidation["prompt"];
+    errorAlert: MemoryValidation["errorAlert"];
+    ignoreBlanks: boolean;
+  };
   readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy };
 
   constructor(
@@ -19,19 +26,47 @@ export class RangeProxy extends Proxy {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
     const self = this;
+    // The validation this range set, once its rule is queued: prompt and error alert go with it.
+    let entry: MemoryValidation | null = null;
+    const withEntry = (what: string, apply: (v: MemoryValidation) => void) => () => {
+      if (!entry) throw new HostError("InvalidOperation", `Set the data validation rule before its ${what}`);
+      apply(entry);
+    };
     this.dataValidation = {
-      set rule(rule: unknown) {
-        const list = (rule as { list?: { source: string } }).list;
-        ctx.enqueue({ dataValidation: rule }, () => self.worksheet.sheet().validations.push({ range: self.address_(), source: list?.source ?? "" }));
+      set rule(rule: Excel.DataValidationRule) {
+        const kinds = Object.keys(rule ?? {}).filter((k) => VALIDATION_KINDS.includes(k));
+        if (kinds.length !== 1) throw new HostError("InvalidArgument", `A data validation rule has exactly one of ${VALIDATION_KINDS.join(", ")}`);
+        const kind = kinds[0];
+        const body = (rule as Record<string, Record<string, unknown>>)[kind];
+        if (kind !== "list" && kind !== "custom" && !body.operator) throw new HostError("InvalidArgument", `The ${kind} rule needs an operator`);
+        if (kind === "custom" && !String(body.formula ?? "").startsWith("=")) throw new HostError("InvalidArgument", "A custom rule's formula starts with =");
+        const created: MemoryValidation = { range: "", kind, rule: body, source: kind === "list" ? String(body.source ?? "") : "" };
+        entry = created;
+        ctx.enqueue({ dataValidation: rule }, () => {
+          created.range = self.address_();
+          self.worksheet.sheet().validations.push(created);
+        });
       },
       get rule() {
-        return undefined;
+        return entry ? ({ [entry.kind]: entry.rule } as Excel.DataValidationRule) : ({} as Excel.DataValidationRule);
       },
-      set prompt(prompt: unknown) {
-        ctx.enqueue({ prompt }, () => undefined);
+      set prompt(prompt: MemoryValidation["prompt"]) {
+        ctx.enqueue({ prompt }, withEntry("prompt", (v) => (v.prompt = prompt)));
       },
       get prompt() {
-        return undefined;
+        return entry?.prompt;
+      },
+      set errorAlert(alert: MemoryValidation["errorAlert"]) {
+        ctx.enqueue({ errorAlert: alert }, withEntry("error alert", (v) => (v.errorAlert = alert)));
+      },
+      get errorAlert() {
+        return entry?.errorAlert;
+      },
+      set ignoreBlanks(value: boolean) {
+        ctx.enqueue({ ignoreBlanks: value }, withEntry("ignoreBlanks", (v) => (v.ignoreBlanks = value)));
+      },
+      get ignoreBlanks() {
+        return entry?.ignoreBlanks ?? true;
       },
     };
     this.conditionalFormats = { add: (type: string) => new ConditionalFormatProxy(ctx, this, type) };

@@ -27,13 +27,26 @@ export interface MemoryCell {
   format?: CellFormat;
 }
 
+/** A data validation as Office.js sets it: the rule (one kind: list, wholeNumber, decimal, date, textLength, custom), prompt and error alert. */
+export interface MemoryValidation {
+  range: string;
+  /** The kind of the rule, e.g. "wholeNumber". */
+  kind: string;
+  rule: Record<string, unknown>;
+  /** The list's source ("" for other kinds). */
+  source: string;
+  ignoreBlanks?: boolean;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+}
+
 export interface MemorySheet {
   name: string;
   cells: Map<string, MemoryCell>;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   frozenRows: number;
-  validations: { range: string; source: string }[];
+  validations: MemoryValidation[];
   conditionalFormats: { range: string; formula: string; fill: string; fontColor: string }[];
   charts: { type: string; source: string; seriesBy: string; title: string }[];
   orientation: string;

@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import { cellText } from "../core/text";
 import { parseRange } from "../workbook/a1";
-import type { Cell, SheetDescription } from "../workbook/types";
+import type { Cell, SheetDescription, Validation } from "../workbook/types";
 import { STYLE_LOOKS, type StyleLook } from "./styles";
 import { drained, finished, type SheetWriter, type StreamingWorkbook } from "./xlsx-stream";
 
@@ -18,6 +18,25 @@ function cellValue(cell: Cell): ExcelJS.CellValue {
   // The importer warned about and removed what XML cannot carry; cellText keeps any other text
   // from making the part unreadable (one bad character blanks every text cell in LibreOffice).
   return typeof cell.value === "string" ? cellText(cell.value) : (cell.value ?? null);
+}
+
+/** A validation as ExcelJS writes it: blank allowed, the prompt on selection, a stop message on anything else. */
+export function xlsxValidation(v: Validation): ExcelJS.DataValidation {
+  const text = { allowBlank: true, showInputMessage: true, promptTitle: v.title, prompt: v.prompt, showErrorMessage: true, errorTitle: v.title, error: v.error } as const;
+  switch (v.kind) {
+    case "list":
+      return { type: "list", formulae: [`"${v.values.join(",")}"`], ...text };
+    case "whole":
+    case "decimal":
+      return v.max === undefined
+        ? { type: v.kind, operator: "greaterThanOrEqual", formulae: [v.min], ...text }
+        : { type: v.kind, operator: "between", formulae: [v.min, v.max], ...text };
+    case "date":
+      // ExcelJS writes a date formula as its serial.
+      return { type: "date", operator: "between", formulae: [new Date(`${v.min}T00:00:00Z`), new Date(`${v.max}T00:00:00Z`)], ...text };
+    case "custom":
+      return { type: "custom", formulae: [v.formula], ...text };
+  }
 }
 
 /** Layers a look over a style, as the looks of overlapping ranges add up (later ranges win). */
@@ -116,9 +135,7 @@ export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescriptio
   ws.columns = sheet.columnWidths.map((width) => ({ width }));
   // ExcelJS supports range validations but its typings lack them.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const v of sheet.validations) {
-    validations.add(v.range, { type: "list", allowBlank: true, formulae: [`"${v.values.join(",")}"`], showInputMessage: true, prompt: v.prompt, showErrorMessage: true, error: v.prompt });
-  }
+  for (const v of sheet.validations) validations.add(v.range, xlsxValidation(v));
   for (const f of sheet.conditionalFormats) {
     const look = STYLE_LOOKS[f.style];
     ws.addConditionalFormatting({

@@ -6,7 +6,7 @@ import { absolute, column, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { parametersLayout, BUDGET_YEAR_NAME } from "./parameters-sheet";
-import { dataRowCount, FIRST_DATA_ROW, practiceRef } from "./practices-sheet";
+import { dataRowCount, FIRST_DATA_ROW, isDateCell, practiceRef, practiceRowRange } from "./practices-sheet";
 import type { Cell, Scalar, SheetDescription } from "./types";
 
 /** @example budgetSheetName(2025) // "Begroting 2025" */
@@ -27,10 +27,25 @@ interface Column {
 
 const c = (letter: string, r: number) => `${letter}${r}`;
 
-/** The practice's first month in the sheet's year as rules.firstActiveMonth gives it (above 12 when it starts later). */
-const firstMonth = (r: number) => `IF(${practiceRef(r, "startDate")}="",1,MAX(1,(YEAR(${practiceRef(r, "startDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "startDate")})))`;
-/** The practice's last month in the sheet's year as rules.lastActiveMonth gives it (below 1 when it ended before). */
-const lastMonth = (r: number) => `IF(${practiceRef(r, "endDate")}="",12,MIN(12,(YEAR(${practiceRef(r, "endDate")})-${YEAR_CELL})*12+MONTH(${practiceRef(r, "endDate")})))`;
+/**
+ * The practice's first month in the sheet's year as rules.firstActiveMonth gives it (above 12 when it starts later).
+ * A start date that is no date (text, negative) counts as not active (13): named on Controle, never #VALUE!.
+ */
+const firstMonth = (r: number) => {
+  const s = practiceRef(r, "startDate");
+  return `IF(${s}="",1,IF(${isDateCell(s)},MAX(1,(YEAR(${s})-${YEAR_CELL})*12+MONTH(${s})),13))`;
+};
+/** The practice's last month in the sheet's year as rules.lastActiveMonth gives it (below 1 when it ended before; 0 for an end date that is no date). */
+const lastMonth = (r: number) => {
+  const e = practiceRef(r, "endDate");
+  return `IF(${e}="",12,IF(${isDateCell(e)},MIN(12,(YEAR(${e})-${YEAR_CELL})*12+MONTH(${e})),0))`;
+};
+/** A Praktijken row with nothing typed in it: a cleared practice costs nothing. */
+const emptyRow = (r: number) => `COUNTA(${practiceRowRange(r)})=0`;
+/** Patients as a number: text or a negative count is 0 (and named on Controle). */
+const patients = (r: number) => `IF(ISNUMBER(${practiceRef(r, "patients")}),MAX(0,${practiceRef(r, "patients")}),0)`;
+/** The weekly hours override as a number: text or negative is 0 (and named on Controle). */
+const hoursOverride = (r: number) => `IF(ISNUMBER(${practiceRef(r, "weeklyHours")}),MAX(0,${practiceRef(r, "weeklyHours")}),0)`;
 
 /** The columns of a Begroting sheet, A to V. Each formula mirrors one rule of src/core/rules.ts. */
 function columns(offset: number): Column[] {
@@ -43,22 +58,22 @@ function columns(offset: number): Column[] {
       header: "Eerste maand",
       format: FORMAT.whole,
       // Blank in a year the practice is not active at all: no month 21 or -11 on the sheet (issue 8).
-      formula: (r) => `=IF(${lastMonth(r)}<${firstMonth(r)},"",${firstMonth(r)})`,
+      formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r)}<${firstMonth(r)}),"",${firstMonth(r)})`,
       result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.first ?? "",
     },
     {
       header: "Laatste maand",
       format: FORMAT.whole,
-      formula: (r) => `=IF(${lastMonth(r)}<${firstMonth(r)},"",${lastMonth(r)})`,
+      formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r)}<${firstMonth(r)}),"",${lastMonth(r)})`,
       result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.last ?? "",
     },
     { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=IF(${c("D", r)}="",0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive },
-    { header: "Normpraktijken", format: FORMAT.hours, formula: (r) => `=${practiceRef(r, "patients")}/Normpraktijk`, result: (l) => l.normpractices.toNumber() },
+    { header: "Normpraktijken", format: FORMAT.hours, formula: (r) => `=${patients(r)}/Normpraktijk`, result: (l) => l.normpractices.toNumber() },
     {
       header: "Recht op uren per week",
       format: FORMAT.hours,
       total: true,
-      formula: (r) => `=IF(${c("F", r)}=0,0,IF(${practiceRef(r, "weeklyHours")}="",ROUND(${practiceRef(r, "patients")}*Uren_per_normpraktijk/Normpraktijk,2),${practiceRef(r, "weeklyHours")}))`,
+      formula: (r) => `=IF(${c("F", r)}=0,0,IF(${practiceRef(r, "weeklyHours")}="",ROUND(${patients(r)}*Uren_per_normpraktijk/Normpraktijk,2),${hoursOverride(r)}))`,
       result: (l) => l.entitledHours.toNumber(),
     },
     {
@@ -78,7 +93,8 @@ function columns(offset: number): Column[] {
       format: FORMAT.money,
       total: true,
       formula: (r) =>
-        `=IF(${practiceRef(r, "startDate")}="",0,IF(AND(${c("F", r)}>0,YEAR(${practiceRef(r, "startDate")})=${YEAR_CELL}),ROUND(Inwerk_uren_per_maand*Inwerk_maanden*${rate("onboardingRate")},2),0))`,
+        // Active (F > 0) means the start date is blank or a date: YEAR never sees text.
+        `=IF(${c("F", r)}=0,0,IF(${practiceRef(r, "startDate")}="",0,IF(YEAR(${practiceRef(r, "startDate")})=${YEAR_CELL},ROUND(Inwerk_uren_per_maand*Inwerk_maanden*${rate("onboardingRate")},2),0)))`,
       result: (l) => l.onboarding.toNumber(),
     },
     { header: "Huur ruimte", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("I", r)}*Weken_per_jaar*${rate("rentPerHour")}*${c("F", r)}/12,2)`, result: (l) => l.rent.toNumber() },
@@ -90,7 +106,8 @@ function columns(offset: number): Column[] {
       format: FORMAT.share,
       formula: (r) => {
         const m = practiceRef(r, "model");
-        return `=IF(${m}="Basis",Vergoeding_basis,IF(${m}="Aanvullend",Vergoeding_aanvullend,IF(${m}="Extra",Vergoeding_extra,NA())))`;
+        // Blank = Aanvullend, as the importer reads it (0 on a cleared row); an unknown model gets 0 and is named on Controle.
+        return `=IF(${m}="",IF(${emptyRow(r)},0,Vergoeding_aanvullend),IF(${m}="Basis",Vergoeding_basis,IF(${m}="Aanvullend",Vergoeding_aanvullend,IF(${m}="Extra",Vergoeding_extra,0))))`;
       },
       result: (l) => l.compensationRate.toNumber(),
     },

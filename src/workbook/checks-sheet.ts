@@ -1,7 +1,7 @@
 import type { BudgetYear } from "../core/budget";
 import { agbStatuses } from "../core/agb";
 import { Dec } from "../core/decimal";
-import { NOT_A_NUMBER, NOT_FOUND, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow } from "../core/payouts";
+import { INVOICE_DATE_NOT_A_DATE, NOT_A_NUMBER, NOT_FOUND, PAID_DATE_NOT_A_DATE, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow } from "../core/payouts";
 import type { SchemeParameters } from "../core/parameters";
 import type { Practice } from "../core/types";
 import { column, range, sheetRef } from "./a1";
@@ -9,7 +9,7 @@ import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { payoutsLayout, PAYOUTS_SHEET, STATUS_COLUMN } from "./payouts-sheet";
-import { dataRowCount, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
+import { dataRowCount, FIRST_DATA_ROW, inputProblems, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
 import type { Cell, SheetDescription } from "./types";
 
 export const CHECKS_SHEET = "Controle";
@@ -79,6 +79,7 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
     problem: "Ontbrekende, ongeldige of dubbele AGB-codes",
     explanation: "Zie de kolom Controle AGB-code op het tabblad Praktijken.",
   });
+  list.push(practiceInputCheck(practices));
   const register = payoutRegister(years, payments);
   list.push(...paymentChecks(register));
   const shares = ["Aandeel_gemeente", "Vergoeding_basis", "Vergoeding_aanvullend", "Vergoeding_extra"];
@@ -91,6 +92,29 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
   });
   list.push(...keptRowChecks(register));
   return list;
+}
+
+/**
+ * Bad input on Praktijken (text as patients, negative hours, no date…), named live by sheet,
+ * row and column from the Controle invoer and Rij met fout columns: the first row and how many more.
+ */
+function practiceInputCheck(practices: readonly Practice[]): Check {
+  const rows = dataRowCount(practices.length);
+  const p = sheetRef(PRACTICES_SHEET);
+  const at = (field: keyof typeof PRACTICE_COLUMNS) => `${p}$${column(PRACTICE_COLUMNS[field])}$${FIRST_DATA_ROW}:$${column(PRACTICE_COLUMNS[field])}$${FIRST_DATA_ROW + rows - 1}`;
+  const texts = practices.map(inputProblems);
+  const bad = texts.map((t, i) => ({ t, row: FIRST_DATA_ROW + i })).filter((x) => x.t !== "OK");
+  const result = bad.length === 0 ? "OK" : `${PRACTICES_SHEET} rij ${bad[0].row}, ${bad[0].t}${bad.length > 1 ? ` en nog ${bad.length - 1} rij(en)` : ""}`;
+  return {
+    label: "Invoer op Praktijken is geldig",
+    deviation: { formula: `=COUNT(${at("inputRow")})`, result: bad.length, format: FORMAT.whole },
+    problem: "Ongeldige invoer op Praktijken",
+    explanation: "Tekst waar een getal hoort, negatieve aantallen of uren, geen datum of een onbekend model: zie de kolom Controle invoer op Praktijken. Zo'n cel telt als 0 (of de praktijk als niet actief) tot u hem verbetert.",
+    outcome: {
+      formula: (row) => `=IF(C${row}=0,"OK","${PRACTICES_SHEET} rij "&MIN(${at("inputRow")})&", "&INDEX(${at("inputCheck")},MIN(${at("inputRow")})-${FIRST_DATA_ROW - 1})&IF(C${row}>1," en nog "&(C${row}-1)&" rij(en)",""))`,
+      result,
+    },
+  };
 }
 
 const lost = (status: string) => status === NOT_FOUND || status === YEAR_NOT_BUDGETED;
@@ -112,6 +136,13 @@ function paymentChecks(register: readonly RegisterRow[]): Check[] {
     return count === 0 ? "OK" : `${head}: Uitbetalingen rij ${first + at} (${register[at].name})${count > 1 ? ` en nog ${count - 1} rij(en)` : ""}`;
   };
   const textAmounts = statuses.filter((s) => s === NOT_A_NUMBER).length;
+  const DATES = [INVOICE_DATE_NOT_A_DATE, PAID_DATE_NOT_A_DATE];
+  const textDates = statuses.filter((s) => DATES.includes(s)).length;
+  const dateAt = statuses.findIndex((s) => DATES.includes(s));
+  const dateColumn = (status: string) => (status === INVOICE_DATE_NOT_A_DATE ? "factuurdatum" : "betaaldatum");
+  // "Uitbetalingen rij 7, betaaldatum: geen datum (De Linde)": the first such row, live, and how many more.
+  const namedDate = (c: string) =>
+    `"${PAYOUTS_SHEET} rij "&(${index(DATES)}+${first - 1})&", "&IF(INDEX(${statusRange},${index(DATES)})="${INVOICE_DATE_NOT_A_DATE}","factuurdatum","betaaldatum")&": geen datum ("&INDEX(${u}$C$${first}:$C$${last},${index(DATES)})&")"&IF(${c}>1," en nog "&(${c}-1)&" rij(en)","")`;
   return [
     {
       label: "Betaald gelijk aan te betalen",
@@ -136,6 +167,19 @@ function paymentChecks(register: readonly RegisterRow[]): Check[] {
       problem: NOT_A_NUMBER,
       explanation: "Rijen waar bij Gefactureerd of Betaald tekst staat (bijvoorbeeld “1.000,-”) in plaats van een bedrag; tekst telt niet mee in de totalen.",
       outcome: { formula: (row) => `=IF(C${row}=0,"OK",${named([NOT_A_NUMBER], NOT_A_NUMBER, `C${row}`)})`, result: namedResult([NOT_A_NUMBER], NOT_A_NUMBER) },
+    },
+    {
+      label: "Datums op Uitbetalingen zijn datums",
+      deviation: { formula: `=COUNTIF(${statusRange},"${INVOICE_DATE_NOT_A_DATE}")+COUNTIF(${statusRange},"${PAID_DATE_NOT_A_DATE}")`, result: textDates, format: FORMAT.whole },
+      problem: "Datum is geen datum",
+      explanation: "Rijen waar bij Factuurdatum of Betaaldatum tekst staat (bijvoorbeeld “1 maart”) in plaats van een datum.",
+      outcome: {
+        formula: (row) => `=IF(C${row}=0,"OK",${namedDate(`C${row}`)})`,
+        result:
+          textDates === 0
+            ? "OK"
+            : `${PAYOUTS_SHEET} rij ${first + dateAt}, ${dateColumn(statuses[dateAt])}: geen datum (${register[dateAt].name})${textDates > 1 ? ` en nog ${textDates - 1} rij(en)` : ""}`,
+      },
     },
   ];
 }

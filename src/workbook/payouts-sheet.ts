@@ -1,13 +1,13 @@
 import type { BudgetYear } from "../core/budget";
 import { excelSerial } from "../core/dates";
 import { cents, Dec } from "../core/decimal";
-import { NOT_A_NUMBER, NOT_FOUND, payoutDifference, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow, type Typed } from "../core/payouts";
+import { INVOICE_DATE_NOT_A_DATE, NOT_A_NUMBER, NOT_FOUND, PAID_DATE_NOT_A_DATE, payoutDifference, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow, type Typed } from "../core/payouts";
 import { range, sheetRef } from "./a1";
 import { budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import { FIRST_DATA_ROW } from "./practices-sheet";
-import type { Cell, SheetDescription } from "./types";
+import { DATE_RANGE, FIRST_DATA_ROW } from "./practices-sheet";
+import type { Cell, SheetDescription, Validation } from "./types";
 
 export const PAYOUTS_SHEET = "Uitbetalingen";
 const HEADER_ROW = 4;
@@ -41,7 +41,7 @@ function rowCells(item: RegisterRow, row: number, lineCount: number): (Cell | nu
   const differenceCell: Cell = { formula: `=IF(ISNUMBER(I${row}),ROUND(I${row}-D${row},2),"")`, result: difference === null ? "" : difference.toNumber(), format: FORMAT.money };
   // Text typed as an amount is named on its row (and counted on Controle) instead of spreading #VALUE!.
   const notNumber = (c: string) => `AND(${c}${row}<>"",NOT(ISNUMBER(${c}${row})))`;
-  const status = `IF(OR(${notNumber("H")},${notNumber("I")}),"${NOT_A_NUMBER}",IF(I${row}="",IF(D${row}=0,"Geen bedrag",IF(H${row}="","Nog te factureren","Gefactureerd, niet betaald")),IF(ROUND(I${row}-D${row},2)=0,"Betaald",IF(I${row}>D${row},"Te veel betaald","Te weinig betaald"))))`;
+  const status = `IF(OR(${notNumber("H")},${notNumber("I")}),"${NOT_A_NUMBER}",IF(${notNumber("G")},"${INVOICE_DATE_NOT_A_DATE}",IF(${notNumber("J")},"${PAID_DATE_NOT_A_DATE}",IF(I${row}="",IF(D${row}=0,"Geen bedrag",IF(H${row}="","Nog te factureren","Gefactureerd, niet betaald")),IF(ROUND(I${row}-D${row},2)=0,"Betaald",IF(I${row}>D${row},"Te veel betaald","Te weinig betaald"))))))`;
   const typed = [
     manualCell(record.invoiceNumber, FORMAT.text),
     manualCell(record.invoiceDate, FORMAT.date),
@@ -114,9 +114,9 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
       { range: range(first, 6, last, 10), style: "input" },
       { range: range(totalRow, 1, openRow, PAYOUT_HEADERS.length), style: "total" },
     ],
-    validations: [],
+    validations: payoutValidations(first, last),
     conditionalFormats: [
-      { range: range(first, 12, last, 12), formula: `OR(L${first}="Te veel betaald",L${first}="Te weinig betaald",L${first}="${NOT_A_NUMBER}",L${first}="${NOT_FOUND}",L${first}="${YEAR_NOT_BUDGETED}")`, style: "bad" },
+      { range: range(first, 12, last, 12), formula: `OR(L${first}="Te veel betaald",L${first}="Te weinig betaald",L${first}="${NOT_A_NUMBER}",L${first}="${INVOICE_DATE_NOT_A_DATE}",L${first}="${PAID_DATE_NOT_A_DATE}",L${first}="${NOT_FOUND}",L${first}="${YEAR_NOT_BUDGETED}")`, style: "bad" },
       { range: range(first, 12, last, 12), formula: `L${first}="Betaald"`, style: "ok" },
     ],
     charts: [],
@@ -125,4 +125,28 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
     firstDataRow: first,
     print: { landscape: true, fitToWidth: true },
   };
+}
+
+/** The typed columns of Uitbetalingen: amounts are numbers, dates are dates (Dutch messages). */
+function payoutValidations(first: number, last: number): Validation[] {
+  const col = (c: number) => range(first, c, last, c);
+  const date = (c: number, title: string): Validation => ({
+    range: col(c),
+    kind: "date",
+    min: DATE_RANGE.min,
+    max: DATE_RANGE.max,
+    title,
+    prompt: "Een datum, bijvoorbeeld 15-7-2025.",
+    error: `${title}: typ een datum, bijvoorbeeld 15-7-2025 (geen tekst).`,
+  });
+  const amount = (c: number, title: string): Validation => ({
+    range: col(c),
+    kind: "decimal",
+    min: -1e9,
+    max: 1e9,
+    title,
+    prompt: "Bedrag in euro's, een getal (bijvoorbeeld 1250,50).",
+    error: `${title}: typ een bedrag als getal, bijvoorbeeld 1250,50 (geen “€” of “,-”).`,
+  });
+  return [date(7, "Factuurdatum"), amount(8, "Gefactureerd"), amount(9, "Betaald"), date(10, "Betaaldatum")];
 }

@@ -5,7 +5,7 @@ import { MODELS, type Practice } from "../core/types";
 import { absolute, cell, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import type { Cell, SheetDescription } from "./types";
+import type { Cell, SheetDescription, Validation } from "./types";
 
 export const PRACTICES_SHEET = "Praktijken";
 export const FIRST_DATA_ROW = 5;
@@ -13,8 +13,10 @@ export const FIRST_DATA_ROW = 5;
 const SPARE_ROWS = 200;
 
 /** Columns of the Praktijken sheet (1-based); the CSV importer's fields in the same order. */
-export const PRACTICE_COLUMNS = { name: 1, agb: 2, location: 3, patients: 4, model: 5, weeklyHours: 6, startDate: 7, endDate: 8, check: 9 } as const;
-export const PRACTICE_HEADERS = ["Praktijk", "AGB-code", "Locatie", "Patiënten", "Model", "Uren per week (leeg = norm)", "Startdatum", "Einddatum", "Controle AGB-code"];
+export const PRACTICE_COLUMNS = { name: 1, agb: 2, location: 3, patients: 4, model: 5, weeklyHours: 6, startDate: 7, endDate: 8, check: 9, inputCheck: 10, inputRow: 11 } as const;
+export const PRACTICE_HEADERS = ["Praktijk", "AGB-code", "Locatie", "Patiënten", "Model", "Uren per week (leeg = norm)", "Startdatum", "Einddatum", "Controle AGB-code", "Controle invoer", "Rij met fout"];
+/** Dates the date columns accept (the validation), as ISO dates. */
+export const DATE_RANGE = { min: "1990-01-01", max: "2100-12-31" } as const;
 
 /** Data rows of the practices sheets: at least one, so every range and sum stays well-formed. */
 export function dataRowCount(practiceCount: number): number {
@@ -27,6 +29,56 @@ export function practiceRef(row: number, field: keyof typeof PRACTICE_COLUMNS): 
 }
 
 const dateCell = (date: string | null): Cell | null => (date === null ? null : { value: excelSerial(date), format: FORMAT.date });
+
+/** The whole input row of a practice on Praktijken, name to end date. @example practiceRowRange(5) // "Praktijken!$A5:$H5" */
+export function practiceRowRange(row: number): string {
+  return `${PRACTICES_SHEET}!$A${row}:$H${row}`;
+}
+
+/** A date cell holds a date Excel can take apart (YEAR, MONTH), without an error. */
+export const isDateCell = (ref: string) => `IF(ISNUMBER(${ref}),AND(${ref}>=1,${ref}<2958466),FALSE)`;
+
+/**
+ * The problems of one Praktijken row, "; "-prefixed, as a formula of text ("" when none): the
+ * Controle invoer column. Mirrored by inputProblems.
+ */
+function inputProblemsFormula(row: number): string {
+  const at = (field: keyof typeof PRACTICE_COLUMNS) => cell(row, PRACTICE_COLUMNS[field]);
+  const [a, d, e, f, g, h] = [at("name"), at("patients"), at("model"), at("weeklyHours"), at("startDate"), at("endDate")];
+  const patients = `IF(${d}="",IF(${a}="","","; ${LABEL.patients}: ${REASON.missing}"),IF(ISNUMBER(${d}),IF(${d}<0,"; ${LABEL.patients}: ${REASON.negative}",IF(${d}<>INT(${d}),"; ${LABEL.patients}: ${REASON.notWhole}","")),"; ${LABEL.patients}: ${REASON.notNumber}"))`;
+  const model = `IF(OR(${e}="",${MODELS.map((m) => `${e}="${MODEL_LABELS[m]}"`).join(",")}),"","; ${LABEL.model}: ${REASON.unknownModel}")`;
+  const hours = `IF(${f}="","",IF(ISNUMBER(${f}),IF(${f}<0,"; ${LABEL.weeklyHours}: ${REASON.negative}",""),"; ${LABEL.weeklyHours}: ${REASON.notNumber}"))`;
+  const start = `IF(${g}="","",IF(${isDateCell(g)},"","; ${LABEL.startDate}: ${REASON.notDate}"))`;
+  const end = `IF(${h}="","",IF(${isDateCell(h)},IF(${isDateCell(g)},IF(${h}<${g},"; ${LABEL.endDate}: ${REASON.endBeforeStart}",""),""),"; ${LABEL.endDate}: ${REASON.notDate}"))`;
+  return `${patients}&${model}&${hours}&${start}&${end}`;
+}
+
+const LABEL = { patients: "patiënten", model: "model", weeklyHours: "uren per week", startDate: "startdatum", endDate: "einddatum" } as const;
+const REASON = {
+  missing: "ontbreekt",
+  notNumber: "geen getal",
+  negative: "negatief",
+  notWhole: "geen geheel getal",
+  unknownModel: "geen Basis, Aanvullend of Extra",
+  notDate: "geen datum",
+  endBeforeStart: "vóór de startdatum",
+} as const;
+
+/**
+ * What the Controle invoer column says of a practice as the core holds it: "OK", or its
+ * problems joined by "; " (the formula of inputProblemsFormula, for the cached value).
+ *
+ * @example
+ * inputProblems({ ...practice, patients: -4 }) // "patiënten: negatief"
+ */
+export function inputProblems(p: Practice): string {
+  const found: string[] = [];
+  if (p.patients < 0) found.push(`${LABEL.patients}: ${REASON.negative}`);
+  else if (!Number.isInteger(p.patients)) found.push(`${LABEL.patients}: ${REASON.notWhole}`);
+  if (p.weeklyHours !== null && p.weeklyHours < 0) found.push(`${LABEL.weeklyHours}: ${REASON.negative}`);
+  if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate) found.push(`${LABEL.endDate}: ${REASON.endBeforeStart}`);
+  return found.length === 0 ? "OK" : found.join("; ");
+}
 
 /** Praktijken: the input table, one row per practice or location, with the model drop-down. */
 export function describePractices(practices: readonly Practice[]): SheetDescription {
@@ -57,12 +109,18 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     const formula = `=IF(${b}="",IF(A${row}="","","AGB-code ontbreekt"),IF(OR(${notDigits}),"AGB-code is geen 8 cijfers",IF(COUNTIF(${agbs},${b})>1,"Dubbele AGB-code","OK")))`;
     const index = row - FIRST_DATA_ROW;
     grid.set(row, PRACTICE_COLUMNS.check, { formula, result: index < practices.length ? statuses[index] : "" });
+    // Bad input is named on its row (and on Controle), never spread: the Begroting treats it as 0 or not active.
+    const problems = inputProblemsFormula(row);
+    const checkText = index < practices.length ? inputProblems(practices[index]) : "";
+    const j = cell(row, PRACTICE_COLUMNS.inputCheck);
+    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`, result: checkText });
+    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",${row})`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
   }
   return {
     name: PRACTICES_SHEET,
     kind: "practices",
     cells: grid.build(PRACTICE_HEADERS.length),
-    columnWidths: [32, 12, 20, 12, 14, 16, 13, 13, 26],
+    columnWidths: [32, 12, 20, 12, 14, 16, 13, 13, 26, 36, 8],
     frozenRows: 4,
     styles: [
       { range: "A1", style: "title" },
@@ -70,15 +128,9 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       { range: range(4, 1, 4, PRACTICE_HEADERS.length), style: "header" },
       { range: range(FIRST_DATA_ROW, 1, last, PRACTICE_COLUMNS.endDate), style: "input" },
     ],
-    validations: [
-      {
-        range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.model, last + SPARE_ROWS, PRACTICE_COLUMNS.model),
-        values: MODELS.map((m) => MODEL_LABELS[m]),
-        prompt: "Kies Basis, Aanvullend of Extra (VPG h. 6)",
-      },
-    ],
+    validations: practiceValidations(FIRST_DATA_ROW, last + SPARE_ROWS),
     conditionalFormats: [
-      { range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.check, last, PRACTICE_COLUMNS.check), formula: `AND(${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"OK",${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"")`, style: "bad" },
+      { range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.check, last, PRACTICE_COLUMNS.inputCheck), formula: `AND(${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"OK",${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"")`, style: "bad" },
     ],
     charts: [],
     inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, PRACTICE_COLUMNS.endDate)],
@@ -86,4 +138,20 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     firstDataRow: FIRST_DATA_ROW,
     print: { landscape: true, fitToWidth: true },
   };
+}
+
+/** Data validation of every input column of Praktijken, rows `top` to `bottom`, with Dutch messages. */
+function practiceValidations(top: number, bottom: number): Validation[] {
+  const col = (field: keyof typeof PRACTICE_COLUMNS) => range(top, PRACTICE_COLUMNS[field], bottom, PRACTICE_COLUMNS[field]);
+  const b = cell(top, PRACTICE_COLUMNS.agb);
+  const dates = { min: DATE_RANGE.min, max: DATE_RANGE.max };
+  const dateText = "Een datum, bijvoorbeeld 1-3-2025 (tussen 1990 en 2100).";
+  return [
+    { range: col("agb"), kind: "custom", formula: `AND(ISTEXT(${b}),LEN(${b})=8,ISNUMBER(--${b}))`, title: "AGB-code", prompt: "8 cijfers, als tekst (begin met een apostrof: '01012345).", error: "De AGB-code is 8 cijfers, als tekst: typ '01012345 (met apostrof) zodat de voorloopnul blijft." },
+    { range: col("patients"), kind: "whole", min: 0, title: "Patiënten", prompt: "Aantal ingeschreven patiënten: een geheel getal, 0 of meer.", error: "Patiënten: typ een geheel getal van 0 of meer (geen tekst, geen decimalen)." },
+    { range: col("model"), kind: "list", values: MODELS.map((m) => MODEL_LABELS[m]), title: "Model", prompt: "Kies Basis, Aanvullend of Extra (VPG h. 6)", error: "Kies Basis, Aanvullend of Extra (VPG h. 6)" },
+    { range: col("weeklyHours"), kind: "decimal", min: 0, title: "Uren per week", prompt: "Uren POH per week, 0 of meer; leeg = volgens de normpraktijk.", error: "Uren per week: typ een getal van 0 of meer, of laat de cel leeg." },
+    { range: col("startDate"), kind: "date", ...dates, title: "Startdatum", prompt: `${dateText} Leeg = liep al voor het begrotingsjaar.`, error: `Startdatum: typ ${dateText.charAt(0).toLowerCase()}${dateText.slice(1)}` },
+    { range: col("endDate"), kind: "date", ...dates, title: "Einddatum", prompt: `${dateText} Leeg = loopt door.`, error: `Einddatum: typ ${dateText.charAt(0).toLowerCase()}${dateText.slice(1)}` },
+  ];
 }

@@ -25,11 +25,27 @@ export interface RangeStyle {
   style: StyleName;
 }
 
-/** A list drop-down (data validation). */
-export interface ListValidation {
+/**
+ * A data validation: what Excel accepts in a range, with a Dutch prompt (shown on selecting a
+ * cell) and error (shown when a person types something else). Blank is always allowed.
+ */
+export type Validation = ValidationText &
+  (
+    | { kind: "list"; values: string[] }
+    /** A whole number, or a number, at least `min`, and at most `max` if given. */
+    | { kind: "whole" | "decimal"; min: number; max?: number }
+    /** A date between `min` and `max` (ISO dates). */
+    | { kind: "date"; min: string; max: string }
+    /** A formula that must be TRUE, written for the range's top-left cell, relative like Excel's (no "="). */
+    | { kind: "custom"; formula: string }
+  );
+
+export interface ValidationText {
   range: string;
-  values: string[];
+  /** Short title of the prompt and the error box, e.g. "Patiënten". */
+  title: string;
   prompt: string;
+  error: string;
 }
 
 /** A conditional format: `formula` is written for the range's top-left cell, relative like Excel's. */
@@ -65,7 +81,7 @@ export interface SheetDescription {
   columnWidths: number[];
   frozenRows: number;
   styles: RangeStyle[];
-  validations: ListValidation[];
+  validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   charts: ChartDescription[];
   /** Columns (0-based) a person fills in by hand on a generated sheet; a rebuild keeps them. */

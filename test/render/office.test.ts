@@ -30,7 +30,7 @@ describe("building the budget in Excel (in-memory host)", () => {
     expect(host.state.calculationMode).toBe("Automatic");
     expect(host.screenUpdatingSuspended).toBeGreaterThan(0);
     expect(host.state.sheet("Meerjarenraming")!.charts).toHaveLength(1);
-    expect(host.state.sheet("Praktijken")!.validations[0].source).toBe("Basis,Aanvullend,Extra");
+    expect(host.state.sheet("Praktijken")!.validations.find((v) => v.kind === "list")!.source).toBe("Basis,Aanvullend,Extra");
   });
 
   it("keeps AGB codes and formula-like names as text", async () => {

@@ -8,6 +8,7 @@ import { parseRange } from "../../src/workbook/a1";
 import { describeWorkbook, describeWorkbookStreamed } from "../../src/workbook/describe";
 import { MAX_XLSX_PRACTICES, renderXlsx, writeXlsx } from "../../src/render/xlsx";
 import { STYLE_LOOKS } from "../../src/render/styles";
+import { xlsxValidation } from "../../src/render/xlsx-sheet";
 import type { SheetDescription, WorkbookDescription } from "../../src/workbook/types";
 import { EDGE_CASES, VPG_EXAMPLE } from "../fixtures/datasets";
 import { mismatches } from "../support/hyperformula";
@@ -83,7 +84,11 @@ function differences(description: WorkbookDescription, wb: ExcelJS.Workbook): st
     for (const { row, look } of decidingLooks(sheet, (l) => !!l.rowHeight)) check(`${sheet.name} row ${row} height`, ws.getRow(row).height, look.rowHeight);
     for (const v of sheet.validations) {
       const { top, left, bottom, right } = parseRange(v.range);
-      for (const [r, c] of [[top, left], [bottom, right]]) check(`${sheet.name} R${r}C${c} validation`, ws.getCell(r, c).dataValidation?.formulae, [`"${v.values.join(",")}"`]);
+      for (const [r, c] of [[top, left], [bottom, right]]) {
+        const written = ws.getCell(r, c).dataValidation;
+        check(`${sheet.name} R${r}C${c} validation`, [written?.type, written?.error, written?.prompt], [xlsxValidation(v).type, v.error, v.prompt]);
+        if (v.kind === "list") check(`${sheet.name} R${r}C${c} list`, written?.formulae, [`"${v.values.join(",")}"`]);
+      }
     }
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
     check(

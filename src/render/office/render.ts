@@ -6,7 +6,7 @@
  */
 import { ArgumentError } from "../../core/errors";
 import { column, parseRange } from "../../workbook/a1";
-import type { SheetDescription, WorkbookDescription } from "../../workbook/types";
+import type { SheetDescription, Validation, WorkbookDescription } from "../../workbook/types";
 import { STYLE_LOOKS } from "../styles";
 import { planWrites, TEMP_PREFIX, type WriteBlock } from "./plan";
 import { REGISTRY_KEY, registryOf, type Registry } from "./registry";
@@ -48,6 +48,24 @@ function writeBlock(sheet: Excel.Worksheet, description: SheetDescription, block
   range.numberFormat = block.formats;
 }
 
+/** A validation as an Office.js rule (ExcelApi 1.8); a custom formula is relative to the range's top-left cell, as in Excel. */
+export function officeRule(v: Validation): Excel.DataValidationRule {
+  switch (v.kind) {
+    case "list":
+      return { list: { inCellDropDown: true, source: v.values.join(",") } };
+    case "whole":
+    case "decimal": {
+      const basic: Excel.BasicDataValidation =
+        v.max === undefined ? { formula1: v.min, operator: "GreaterThanOrEqualTo" } : { formula1: v.min, formula2: v.max, operator: "Between" };
+      return v.kind === "whole" ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case "date":
+      return { date: { formula1: v.min, formula2: v.max, operator: "Between" } };
+    case "custom":
+      return { custom: { formula: `=${v.formula}` } };
+  }
+}
+
 function formatSheet(sheet: Excel.Worksheet, description: SheetDescription, supports: RenderOptions["supports"]): void {
   description.columnWidths.forEach((width, i) => (sheet.getRange(`${column(i + 1)}1`).format.columnWidth = width * POINTS_PER_CHARACTER));
   for (const { range, style } of description.styles) {
@@ -66,8 +84,10 @@ function formatSheet(sheet: Excel.Worksheet, description: SheetDescription, supp
   if (description.frozenRows > 0) sheet.freezePanes.freezeRows(description.frozenRows);
   for (const v of description.validations) {
     const target = sheet.getRange(v.range);
-    target.dataValidation.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
-    target.dataValidation.prompt = { showPrompt: true, title: "Model", message: v.prompt };
+    target.dataValidation.rule = officeRule(v);
+    target.dataValidation.ignoreBlanks = true;
+    target.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.prompt };
+    target.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.error };
   }
   for (const f of description.conditionalFormats) {
     const look = STYLE_LOOKS[f.style];
