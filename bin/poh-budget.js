@@ -12,7 +12,9 @@ try {
 cli.main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    // A bug, not a user's mistake: say so, with the message made safe for the terminal.
+    const text = error instanceof Error ? error.message : String(error);
+    console.error(`Onverwachte fout / unexpected error: ${require("../lib/src/cli/terminal.js").visible(text)}`);
     process.exitCode = 3;
   },
 );

@@ -25,10 +25,28 @@ export interface AtomicWriteOptions {
 }
 
 const TEMPORARY = /^\.(.+)\.(\d+)\.tmp$/;
+/**
+ * A temporary file is stale only when its process is gone AND it has not grown for this long:
+ * a run in another container or on another PC writing to the same shared folder has a process
+ * id this machine cannot see, but its file keeps changing while it writes.
+ */
+export const STALE_AFTER_MS = 60_000;
+/** Longest file name most file systems take (bytes); the temporary name must fit too. */
+const MAX_NAME_BYTES = 255;
+
+/** The target's name as it stands in its temporary file's name: shortened, with a hash, when the name is long. */
+function temporaryStem(base: string): string {
+  if (Buffer.byteLength(base) <= MAX_NAME_BYTES - 30) return base;
+  let hash = 0;
+  for (const ch of base) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
+  let short = base;
+  while (Buffer.byteLength(short) > 150) short = short.slice(0, -1);
+  return `${short}~${hash.toString(16)}`;
+}
 
 /** The temporary file a run with process id `pid` writes for `target`. */
 export function temporaryPath(target: string, pid: number = process.pid): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}.tmp`);
+  return path.join(path.dirname(target), `.${temporaryStem(path.basename(target))}.${pid}.tmp`);
 }
 
 function isAlive(pid: number): boolean {
@@ -59,8 +77,10 @@ export function removeStaleTemporaries(target: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMPORARY.exec(name);
-    if (!m || m[1] !== path.basename(target) || isAlive(Number(m[2]))) continue;
+    if (!m || m[1] !== temporaryStem(path.basename(target)) || isAlive(Number(m[2]))) continue;
     try {
+      // Ours (a killed run that had this process id) cannot be in use; another's only when it has stopped changing.
+      if (Number(m[2]) !== process.pid && Date.now() - fs.lstatSync(path.join(dir, name)).mtimeMs < STALE_AFTER_MS) continue;
       fs.rmSync(path.join(dir, name), { force: true });
       removed.push(path.join(dir, name));
     } catch {
@@ -116,8 +136,16 @@ export async function writeFileAtomic(target: string, produce: (out: Writable) =
   const old = options.keepFrom !== undefined ? options.keepFrom : statOrNull(target);
   const written = { bytes: 0 };
   let fd: number | null = null;
+  // Ctrl-C or a kill during the write: remove the half file, then end as the signal would.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeQuietly(fileSystem, temporary);
+    process.removeListener("SIGINT", onSignal).removeListener("SIGTERM", onSignal);
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   try {
-    fd = fileSystem.openSync(temporary, "w", 0o600);
+    // "wx": never truncate or follow whatever already stands at the temporary name.
+    fd = fileSystem.openSync(temporary, "wx", 0o600);
     const out = checkedStream(fileSystem, fd, target, written);
     const finished = new Promise<void>((resolve, reject) => {
       out.on("finish", resolve);
@@ -151,8 +179,20 @@ export async function writeFileAtomic(target: string, produce: (out: Writable) =
         // already closed or broken; the file is removed below either way
       }
     }
-    fileSystem.rmSync(temporary, { force: true });
+    // A temporary file this run did not create (EEXIST) is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") removeQuietly(fileSystem, temporary);
     throw failure(error, target, folder);
+  } finally {
+    process.removeListener("SIGINT", onSignal).removeListener("SIGTERM", onSignal);
+  }
+}
+
+/** Removes a file; a failure here must never hide the error that made it necessary. */
+function removeQuietly(fileSystem: FileSystem, file: string): void {
+  try {
+    fileSystem.rmSync(file, { force: true });
+  } catch {
+    // The next run on the same target removes it (removeStaleTemporaries).
   }
 }
 

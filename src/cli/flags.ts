@@ -67,7 +67,7 @@ export const FLAGS: readonly FlagSpec[] = [
 export type ParsedFlags = Map<string, string[]>;
 
 /** Splits argv into flags and values (`--flag value` or `--flag=value`); throws on an unknown flag. */
-export function parseFlags(argv: readonly string[]): ParsedFlags | { unknown: string } | { missingValue: string } {
+export function parseFlags(argv: readonly string[]): ParsedFlags | { unknown: string } | { missingValue: string } | { switchWithValue: string } {
   const flags: ParsedFlags = new Map();
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
@@ -76,12 +76,15 @@ export function parseFlags(argv: readonly string[]): ParsedFlags | { unknown: st
     let value = "";
     if (spec.value !== null) {
       value = inline ?? argv[++i];
-      if (value === undefined) return { missingValue: spec.name };
-    }
+      // "--year --out x.xlsx": the next flag is not the year.
+      if (value === undefined || (inline === undefined && isFlag(value))) return { missingValue: spec.name };
+    } else if (inline !== undefined) return { switchWithValue: spec.name }; // "--force=no" must not mean force
     flags.set(spec.name, [...(flags.get(spec.name) ?? []), value]);
   }
   return flags;
 }
+
+const isFlag = (arg: string) => FLAGS.some((f) => arg === f.name || arg.startsWith(`${f.name}=`)) || arg === "-h";
 
 /** The help text, Dutch and English side by side. */
 export function helpText(): string {

@@ -32,6 +32,7 @@ import { PRACTICES_SHEET } from "../workbook/practices-sheet";
 import { readParameters, readPayments, readPractices } from "../workbook/read-back";
 import { echoed, echoedParams, visible } from "./terminal";
 import { zipProblem } from "./zip-check";
+import { buildMemory, readInputFile } from "./capacity";
 
 export interface Io {
   out: (line: string) => void;
@@ -47,13 +48,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   // Options are not parsed yet when they are wrong, so the language is looked up by hand.
   const guessLanguage: Language = argv.some((a, i) => a === "--lang=en" || (a === "--lang" && argv[i + 1] === "en")) ? "en" : "nl";
   // Whoever asks for help gets it, also when another flag is wrong.
-  if (argv.includes("--help") || argv.includes("-h")) {
+  if (argv.some((a) => a === "--help" || a === "-h" || a.startsWith("--help="))) {
     io.out(helpText());
     return 0;
   }
   const parsed = parseFlags(argv);
   if ("unknown" in parsed) return usageError(say, guessLanguage, "unknownFlag", { arg: parsed.unknown });
   if ("missingValue" in parsed) return usageError(say, guessLanguage, "flagNeedsValue", { arg: parsed.missingValue });
+  if ("switchWithValue" in parsed) return usageError(say, guessLanguage, "flagTakesNoValue", { arg: parsed.switchWithValue });
   let options;
   try {
     options = cliOptions(parsed, io.today);
@@ -72,7 +74,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (error) {
     if (error instanceof ArgumentError) return usageError(say, lang, error.key, error.params);
     if (error instanceof WriteError) {
-      say.err(message(lang, error.key, { ...echoedParams(error.params), outcome: message(lang, error.params.existed ? "keptOld" : "nothingWritten") }));
+      say.err(message(lang, error.key, { ...echoedParams(error.params, ["path"]), outcome: message(lang, error.params.existed ? "keptOld" : "nothingWritten") }));
       return EXIT.writeFailed;
     }
     throw error;
@@ -85,17 +87,22 @@ export const EXIT = { written: 0, badPractices: 1, usage: 2, writeFailed: 4 } as
 async function build(options: CliOptions, resolve: (file: string) => string, say: Pick<Io, "out" | "err">): Promise<number> {
   const lang = options.language;
   const practicesPath = options.practicesFile === null ? null : resolve(options.practicesFile);
-  if (practicesPath !== null && (!fs.existsSync(practicesPath) || !fs.statSync(practicesPath).isFile())) throw new ArgumentError("fileNotFound", { arg: "--practices", value: options.practicesFile! });
+  const practicesCsv = practicesPath === null ? null : readInputFile(practicesPath, "--practices", options.practicesFile!);
   const inputs = practicesPath === null ? [] : [practicesPath];
   const force = options.force;
 
+  // Every output is checked before anything is written: a refused --out leaves no sample CSV behind.
+  let sampleTarget: OutputTarget | null = null;
   if (options.sampleCsv !== null) {
-    const target = outputTarget(resolve(options.sampleCsv), "--sample-csv", { force, inputs, mustBeNew: true, shown: options.sampleCsv });
-    const bytes = Buffer.from(samplePracticesCsv(options.budgetYear), "utf8");
-    await writeChecked(target, (out) => void out.end(bytes), null, say, lang);
-    say.out(lang === "nl" ? `Voorbeeld-CSV geschreven: ${target.path}` : `Sample CSV written: ${target.path}`);
-    if (!options.build) return EXIT.written;
-    inputs.push(target.path);
+    const samplePath = resolve(options.sampleCsv);
+    // Never the practices file, not even with --force: the run would build from the sample instead.
+    if (practicesPath !== null && sameFile(samplePath, practicesPath)) throw new ArgumentError("outputIsInput", { arg: "--sample-csv", value: options.sampleCsv });
+    sampleTarget = outputTarget(samplePath, "--sample-csv", { force, inputs, mustBeNew: true, shown: options.sampleCsv });
+    if (!options.build) {
+      await writeSampleCsv(sampleTarget, options.budgetYear, say, lang);
+      return EXIT.written;
+    }
+    inputs.push(sampleTarget.path);
   }
   const updatePath = options.update === null ? null : resolve(options.update);
   if (updatePath !== null && (!fs.existsSync(updatePath) || !fs.statSync(updatePath).isFile())) throw new ArgumentError("fileNotFound", { arg: "--update", value: options.update! });
@@ -115,6 +122,8 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
     else if (updatePath !== null) throw new ArgumentError("updateNotOurWorkbook", { arg: "--update", value: options.update!, reason: read.reason });
     else if (!force) throw new ArgumentError("notOurWorkbook", { arg: "--out", value: options.out, reason: read.reason });
   }
+
+  if (sampleTarget !== null) await writeSampleCsv(sampleTarget, options.budgetYear, say, lang);
 
   let settings: Settings = { scheme: options.scheme, budgetYear: options.budgetYear, years: options.years };
   let overrides: string[] = [];
@@ -138,7 +147,7 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
   } else {
     practicesSource = practicesPath !== null ? options.practicesFile! : options.sample === "vpg" ? "vpg-voorbeeld.csv" : "voorbeeld-praktijken.csv";
     if (sheetProblems.length === 0) {
-      const csv = practicesPath !== null ? fs.readFileSync(practicesPath) : options.sample === "vpg" ? VPG_EXAMPLE_CSV : samplePracticesCsv(settings.budgetYear);
+      const csv = practicesCsv ?? (options.sample === "vpg" ? VPG_EXAMPLE_CSV : samplePracticesCsv(settings.budgetYear));
       const imported = importPractices(csv);
       for (const warning of imported.warnings) say.err(formatProblem(lang, { ...warning, params: echoedParams(warning.params) }));
       if (imported.errors.length > 0) {
@@ -157,6 +166,11 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
   }
   if (practices.length > MAX_XLSX_PRACTICES) {
     say.err(message(lang, "tooManyPractices", { count: practices.length, max: MAX_XLSX_PRACTICES }));
+    return EXIT.badPractices;
+  }
+  const memory = buildMemory(practices.length, settings.years);
+  if (!memory.fits) {
+    say.err(message(lang, "tooLargeForMemory", { count: practices.length, years: settings.years, need: memory.needMB, limit: memory.limitMB }));
     return EXIT.badPractices;
   }
 
@@ -214,6 +228,12 @@ function overriddenValues(lang: Language, read: Settings, used: Settings): strin
   return out;
 }
 
+async function writeSampleCsv(target: OutputTarget, budgetYear: number, say: Pick<Io, "out" | "err">, lang: Language): Promise<void> {
+  const bytes = Buffer.from(samplePracticesCsv(budgetYear), "utf8");
+  await writeChecked(target, (out) => void out.end(bytes), null, say, lang);
+  say.out(lang === "nl" ? `Voorbeeld-CSV geschreven: ${target.path}` : `Sample CSV written: ${target.path}`);
+}
+
 /** An atomic write onto a checked target, after removing what killed runs left beside it. */
 async function writeChecked(target: OutputTarget, produce: (out: Writable) => Promise<void> | void, verify: ((file: string) => string | null) | null, say: Pick<Io, "err">, lang: Language): Promise<void> {
   for (const stale of removeStaleTemporaries(target.path)) say.err(message(lang, "staleTemporaryRemoved", { path: stale }));
@@ -234,8 +254,11 @@ function packageVersion(): string {
   return "unknown";
 }
 
+/** Messages whose `value` is a path as the user typed it: shown whole, never cut. */
+const PATH_MESSAGES: ReadonlySet<MessageKey> = new Set<MessageKey>(["fileNotFound", "folderNotFound", "fileNotReadable", "fileTooLarge", "outputIsInput", "targetExists", "targetIsDirectory", "targetNotAFile", "targetReadOnly", "targetIsLink", "targetDanglingLink", "notOurWorkbook", "updateNotOurWorkbook"]);
+
 function usageError(say: Pick<Io, "err">, lang: Language, key: MessageKey, params: MessageParams): number {
-  say.err(message(lang, key, echoedParams(params)));
+  say.err(message(lang, key, echoedParams(params, PATH_MESSAGES.has(key) ? ["value", "link"] : [])));
   return EXIT.usage;
 }
 

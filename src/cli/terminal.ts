@@ -36,7 +36,13 @@ export function echoed(value: string | number): string | number {
   return oneLine.length > MAX_ECHO ? `${oneLine.slice(0, MAX_ECHO - 1)}… (${value.length})` : oneLine;
 }
 
-/** Message parameters with every value as `echoed` gives it. @example echoedParams({ value: "a\nb" }) // { value: "a\\nb" } */
-export function echoedParams(params: MessageParams): MessageParams {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, echoed(v)]));
+/**
+ * Message parameters with every value as `echoed` gives it; those named in `whole` (a path:
+ * cut short it would hide which file is meant) are only made visible.
+ *
+ * @example
+ * echoedParams({ value: "a\nb" }) // { value: "a\\nb" }
+ */
+export function echoedParams(params: MessageParams, whole: readonly string[] = []): MessageParams {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, whole.includes(k) ? visible(String(v)) : echoed(v)]));
 }

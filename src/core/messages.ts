@@ -59,6 +59,11 @@ export const MESSAGES = {
     nl: "het aanhalingsteken (\") dat op deze rij een veld opent, wordt nergens gesloten; sluit of verwijder het",
     en: "the quote (\") that opens a field on this row is never closed; close or remove it",
   },
+  strayQuote: {
+    nl: "een aanhalingsteken (\") staat midden in een veld: het veld opent op deze rij met \" en gaat na het sluitende \" op rij {at} verder; zet \"\" voor een \" binnen een veld, of verwijder het",
+    en: "a quote (\") stands in the middle of a field: the field opens with \" on this row and goes on after the closing \" on row {at}; write \"\" for a \" inside a field, or remove it",
+  },
+  notUtf8Line: { nl: "geen UTF-8, gelezen als Windows-1252", en: "not UTF-8, read as Windows-1252" },
   oneColumnHeader: {
     nl: "de kopregel is één kolom (“{found}”): scheid de kolommen met ; , of tab",
     en: "the header is one column (“{found}”): separate the columns with ; , or tab",
@@ -75,6 +80,13 @@ export const MESSAGES = {
   // Command line
   unknownFlag: { nl: "onbekende optie {arg}; zie poh-budget --help", en: "unknown option {arg}; see poh-budget --help" },
   flagNeedsValue: { nl: "{arg} heeft een waarde nodig", en: "{arg} needs a value" },
+  flagTakesNoValue: { nl: "{arg} neemt geen waarde (schrijf alleen {arg})", en: "{arg} takes no value (write just {arg})" },
+  fileNotReadable: { nl: "{arg}: “{value}” kan niet worden gelezen ({reason})", en: "{arg}: “{value}” cannot be read ({reason})" },
+  fileTooLarge: { nl: "{arg}: “{value}” is {size} MB; een praktijkenbestand is hooguit {max} MB", en: "{arg}: “{value}” is {size} MB; a practices file is at most {max} MB" },
+  tooLargeForMemory: {
+    nl: "{count} praktijken × {years} jaar vraagt naar schatting {need} MB werkgeheugen; dit proces mag {limit} MB gebruiken. Kies minder jaren, verdeel de praktijken, of geef Node meer (NODE_OPTIONS=--max-old-space-size=…)",
+    en: "{count} practices × {years} years need an estimated {need} MB of memory; this process may use {limit} MB. Choose fewer years, split the practices, or give Node more (NODE_OPTIONS=--max-old-space-size=…)",
+  },
   unknownScheme: { nl: "{arg}: onbekende regeling “{value}”; kies vpg, flevoland of custom", en: "{arg}: unknown scheme “{value}”; use vpg, flevoland or custom" },
   unknownSample: { nl: "{arg}: onbekend voorbeeld “{value}”; kies polderland of vpg", en: "{arg}: unknown sample “{value}”; use polderland or vpg" },
   badIndex: {

@@ -3,7 +3,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import JSZip from "jszip";
-import { removeStaleTemporaries, temporaryPath, writeFileAtomic, WriteError, type FileSystem } from "../../src/cli/atomic-write";
+import { removeStaleTemporaries, STALE_AFTER_MS, temporaryPath, writeFileAtomic, WriteError, type FileSystem } from "../../src/cli/atomic-write";
 import { zipProblem } from "../../src/cli/zip-check";
 
 function tempDir(): string {
@@ -134,9 +134,24 @@ describe("removeStaleTemporaries", () => {
     const stale = temporaryPath(target, Number(gone));
     const live = temporaryPath(target, process.ppid);
     const other = temporaryPath(path.join(dir, "ander.xlsx"), Number(gone));
-    for (const f of [stale, live, other]) fs.writeFileSync(f, "partial");
+    const fresh = temporaryPath(target, Number(gone) + 1_000_000); // no such process, but still being written (another container?)
+    for (const f of [stale, live, other, fresh]) fs.writeFileSync(f, "partial");
+    const past = new Date(Date.now() - 2 * STALE_AFTER_MS);
+    for (const f of [stale, live, other]) fs.utimesSync(f, past, past);
     expect(removeStaleTemporaries(target)).toEqual([stale]);
-    expect(fs.existsSync(live) && fs.existsSync(other)).toBe(true);
+    expect([live, other, fresh].map((f) => fs.existsSync(f))).toEqual([true, true, true]);
+  });
+
+  it("gives a target whose name is near the file system's 255-byte limit a temporary name that fits", async () => {
+    const dir = tempDir();
+    const target = path.join(dir, `${"a".repeat(245)}.xlsx`);
+    expect(Buffer.byteLength(path.basename(temporaryPath(target)))).toBeLessThanOrEqual(255);
+    await writeFileAtomic(target, (out) => void out.end(Buffer.from("x")));
+    expect(fs.readFileSync(target, "utf8")).toBe("x");
+    const stale = temporaryPath(target, 999_999_999);
+    fs.writeFileSync(stale, "partial");
+    fs.utimesSync(stale, new Date(0), new Date(0));
+    expect(removeStaleTemporaries(target)).toEqual([stale]);
   });
 });
 

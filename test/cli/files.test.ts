@@ -136,6 +136,7 @@ describe("poh-budget never destroys a file", () => {
     const gone = Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
     const stale = path.join(dir, `.begroting.xlsx.${gone}.tmp`);
     fs.writeFileSync(stale, "half a workbook");
+    fs.utimesSync(stale, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000)); // untouched for 2 minutes
     const { code, stderr } = run(["--out", "begroting.xlsx"], dir);
     expect(code).toBe(0);
     expect(stderr).toContain(`Tijdelijk bestand van een afgebroken run verwijderd: ${stale}`);
@@ -165,7 +166,7 @@ describe("poh-budget killed with kill -9 during a large write", () => {
     expect(run(["--out", "begroting.xlsx"], dir).code).toBe(0);
     const old = fs.readFileSync(path.join(dir, "begroting.xlsx"));
     const temporarySize = () => {
-      const sizes = leftovers(dir).map((f) => fs.statSync(path.join(dir, f)).size);
+      const sizes = leftovers(dir).map((f) => fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? -1);
       return sizes.length === 0 ? -1 : Math.max(...sizes);
     };
     const moments: [string, (startedAt: number) => boolean][] = [
@@ -182,7 +183,9 @@ describe("poh-budget killed with kill -9 during a large write", () => {
       expect([moment, signal, now.equals(old)]).toEqual([moment, "SIGKILL", true]);
     }
     expect(leftovers(dir).length).toBeGreaterThan(0); // the killed runs did leave something …
-    expect(run(["--out", "begroting.xlsx"], dir).code).toBe(0); // … which the next run removes
+    const aMinuteAgo = new Date(Date.now() - 2 * 60_000);
+    for (const f of leftovers(dir)) fs.utimesSync(path.join(dir, f), aMinuteAgo, aMinuteAgo);
+    expect(run(["--out", "begroting.xlsx"], dir).code).toBe(0); // … which the next run removes once it has stopped changing
     expect(leftovers(dir)).toEqual([]);
     expect(zipProblem(path.join(dir, "begroting.xlsx"))).toBeNull();
   });
@@ -228,5 +231,79 @@ describe("poh-budget and what is in the practices file", () => {
     expect(stderr.split("\n").filter((l) => l.startsWith("Rij "))).toEqual(["Rij 2: praktijk, locatie: 2 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)"]);
     const valueAt = await readCachedValues(fs.readFileSync(path.join(dir, "uit.xlsx")));
     expect([valueAt("Praktijken", 4, 0), valueAt("Praktijken", 4, 2), valueAt("Praktijken", 5, 0)]) // 0-based: sheet rows 5 and 6.toEqual(["De Linde", "Emmelhage", "Het Anker"]);
+  });
+});
+
+describe("poh-budget under the reviewer's cases", () => {
+  it("checks every output before it writes one: a refused --out leaves no sample CSV behind", () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "map.xlsx"));
+    const { code } = run(["--sample-csv", "nieuw.csv", "--out", "map.xlsx"], dir);
+    expect(code).toBe(2);
+    expect(fs.existsSync(path.join(dir, "nieuw.csv"))).toBe(false);
+  });
+
+  it("never writes the sample CSV over the practices file, not even with --force", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "q.csv"), practicesCsv(2));
+    expect(run(["--practices", "q.csv", "--sample-csv", "q.csv", "--force", "--out", "q.xlsx"], dir).code).toBe(2);
+    expect(fs.readFileSync(path.join(dir, "q.csv"), "utf8")).toBe(practicesCsv(2));
+  });
+
+  it("names an unreadable or oversized practices file with exit 2, not as a bug", () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "map.csv"));
+    expect(run(["--practices", "map.csv"], dir)).toMatchObject({ code: 2, stderr: "--practices: “map.csv” is geen gewoon bestand\n" });
+    const big = path.join(dir, "groot.csv");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 65 * 1024 * 1024); // sparse: no real disk used
+    expect(run(["--practices", "groot.csv"], dir)).toMatchObject({ code: 2, stderr: "--practices: “groot.csv” is 65 MB; een praktijkenbestand is hooguit 64 MB\n" });
+  });
+
+  it("refuses up front a build that would not fit in Node's heap, naming both figures", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "p.csv"), practicesCsv(20_000));
+    const result = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "--practices", "p.csv", "--out", "x.xlsx"], { cwd: dir, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^20000 praktijken × 4 jaar vraagt naar schatting \d+ MB werkgeheugen; dit proces mag \d+ MB gebruiken/);
+    expect(fs.readdirSync(dir)).toEqual(["p.csv"]);
+  });
+
+  it("shows a long path whole in a message, only with its escapes made visible", () => {
+    const dir = tempDir();
+    const deep = path.join("a".repeat(60), "b".repeat(60), "weg");
+    const { code, stderr } = run(["--out", path.join(deep, "x.xlsx")], dir);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`--out: map “${deep}” bestaat niet`);
+  });
+
+  it("takes no value on a switch, and does not take the next flag as a value", () => {
+    const dir = tempDir();
+    expect(run(["--force=no", "--out", "a.xlsx"], dir)).toMatchObject({ code: 2, stderr: "--force neemt geen waarde (schrijf alleen --force)\n" });
+    expect(run(["--year", "--out", "x.xlsx"], dir)).toMatchObject({ code: 2, stderr: "--year heeft een waarde nodig\n" });
+    expect(run(["--help=1", "--out", "h.xlsx"], dir).stdout).toContain("Gebruik / usage: poh-budget");
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("removes its temporary file when interrupted with Ctrl-C (SIGINT)", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "groot.csv"), practicesCsv(3000));
+    const child = spawn(process.execPath, [BIN, "--practices", "groot.csv", "--out", "begroting.xlsx"], { cwd: dir, stdio: "ignore" });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+      let sent = false;
+      const timer = setInterval(() => {
+        const [tmp] = leftovers(dir);
+        if (sent || tmp === undefined) return;
+        const size = fs.statSync(path.join(dir, tmp), { throwIfNoEntry: false })?.size ?? 0;
+        if (size > 64 * 1024) sent = child.kill("SIGINT");
+      }, 2);
+      child.on("exit", (_code, s) => {
+        clearInterval(timer);
+        resolve(s);
+      });
+    });
+    expect(signal).toBe("SIGINT");
+    expect(leftovers(dir)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, "begroting.xlsx"))).toBe(false);
   });
 });
