@@ -9,7 +9,7 @@ import { parseDecimalText } from "../core/numbers";
 import { xmlSafeText } from "../core/text";
 import type { Practice } from "../core/types";
 import { fieldOfHeader, parseDateText, REQUIRED_FIELDS, type Field } from "./fields";
-import { decodeText, detectSeparator, parseRecords, separatorLine, type CsvRecord } from "./records";
+import { decodeTextLines, detectSeparator, parseRecords, separatorLine, type CsvRecord } from "./records";
 
 export interface ImportProblem {
   /** Line of the file (1 = the header, or 2 after a `sep=` line). */
@@ -56,19 +56,27 @@ const FIELD_LABEL: Record<Field, string> = {
  * importPractices("praktijk;agb;patienten\nDe Linde;01234567;2.350").practices[0].patients // 2350
  */
 export function importPractices(input: Uint8Array | string): ImportResult {
-  const text = decodeText(input);
+  const { text, windows1252Lines } = decodeTextLines(input);
   const fail = (key: MessageKey): ImportResult => ({ practices: [], errors: [{ row: 1, column: "", key, params: {} }], warnings: [], ignoredColumns: [] });
   if (text.includes("\u0000")) return fail("notText");
+  const encodingWarnings = windows1252Lines.map((row): ImportProblem => ({ row, column: "", key: "notUtf8Line", params: {} }));
   const declared = separatorLine(text);
   const body = declared ? declared.rest : text;
-  const { records, unclosedQuotes } = parseRecords(body, declared ? declared.separator : detectSeparator(body), declared ? 2 : 1);
-  const quoteErrors = unclosedQuotes.map((row): ImportProblem => ({ row, column: "", key: "unclosedQuote", params: {} }));
-  // A quote open before the first record took the header with it: nothing after it can be read by column.
-  if (records.length === 0 || unclosedQuotes[0] < records[0].line) return quoteErrors.length > 0 ? { ...fail("emptyFile"), errors: quoteErrors } : fail("emptyFile");
+  const { records, unclosedQuotes, strayQuotes } = parseRecords(body, declared ? declared.separator : detectSeparator(body), declared ? 2 : 1);
+  const quoteErrors = [
+    ...unclosedQuotes.map((row): ImportProblem => ({ row, column: "", key: "unclosedQuote", params: {} })),
+    ...strayQuotes.map(({ line, at }): ImportProblem => ({ row: line, column: "", key: "strayQuote", params: { at } })),
+  ].sort((a, b) => a.row - b.row);
+  // A quote problem before the first record took the header with it: nothing after it can be read by column.
+  if (records.length === 0 || (quoteErrors.length > 0 && quoteErrors[0].row < records[0].line)) {
+    const failed = fail("emptyFile");
+    return { ...failed, errors: quoteErrors.length > 0 ? quoteErrors : failed.errors, warnings: encodingWarnings };
+  }
 
   const [header, ...rows] = records;
   const result = practicesFromRecords(header, rows);
   result.errors = [...result.errors, ...quoteErrors].sort((a, b) => a.row - b.row);
+  result.warnings = [...encodingWarnings, ...result.warnings].sort((a, b) => a.row - b.row);
   if (result.errors.length === 0 && result.practices.length === 0) result.errors.push({ row: header.line, column: "", key: "noPractices", params: {} });
   return result;
 }

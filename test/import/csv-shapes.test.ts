@@ -125,7 +125,7 @@ describe("importPractices on rows that do not fit", () => {
   });
 
   it("parses quotes that close as before", () => {
-    expect(parseRecords('a;"b;""c"""\n1;2', ";")).toEqual({ records: [{ line: 1, fields: ["a", 'b;"c"'] }, { line: 2, fields: ["1", "2"] }], unclosedQuotes: [] });
+    expect(parseRecords('a;"b;""c"""\n1;2', ";")).toEqual({ records: [{ line: 1, fields: ["a", 'b;"c"'] }, { line: 2, fields: ["1", "2"] }], unclosedQuotes: [], strayQuotes: [] });
   });
 });
 
