@@ -12,7 +12,7 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
 /**
  * Heap a build holds at its peak per practice and forecast year. Measured (bench/results.json):
- * 100,000 practices × 4 years peak at about 2.0 GB of heap, 5 KB a practice-year; a review
+ * 100,000 practices × 4 years peak at about 2.6 GB resident (2.0–2.5 GB of heap), 5–6 KB a practice-year; a review
  * run of 100,000 × 10 years came within a few percent of the 4.1 GB default heap. 7 KB keeps
  * the estimate on the safe side of both.
  */

@@ -12,12 +12,12 @@ import { writeSheet } from "./xlsx-sheet";
 import { streamingWorkbook } from "./xlsx-stream";
 
 /**
- * The largest number of practices the .xlsx writer accepts. Measured (bench/results.json), the
- * peak resident memory of describing and writing grows linearly — about 330 MB at 5,000
- * practices × 4 years, 720 MB at 20,000, 2.1 GB at 100,000 — and at 100,000 the V8 heap peaks
- * at about 2 GB, half of Node's default limit (about 4 GB on a 24 GB machine). So 100,000 —
- * twenty times the national register's 5,000 locations — is measured to complete with room to
- * spare; much beyond it a run would near that limit and die with a raw V8 trace instead.
+ * The largest number of practices the .xlsx writer accepts. Measured (bench/results.json, 1 Dec
+ * 2026), the peak resident memory of describing and writing grows linearly: about 400 MB at
+ * 5,000 practices × 4 years, 730 MB at 20,000 and 2.6 GB at 100,000, where the V8 heap stays
+ * below Node's default limit (about 4 GB on a 24 GB machine). 100,000 is twenty times the
+ * national register's 5,000 locations; `poh-budget` also refuses up front a build whose
+ * estimated heap would not fit (src/cli/capacity.ts), e.g. 100,000 practices × 10 years.
  *
  * @example
  * if (practices.length > MAX_XLSX_PRACTICES) throw new Error(`at most ${MAX_XLSX_PRACTICES} practices`)
