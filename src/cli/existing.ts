@@ -6,7 +6,7 @@ import { message, type Language } from "../core/messages";
 import { openXlsx, XlsxReadError } from "../import/xlsx-values";
 import { REGISTRY_KEY } from "../render/office/registry";
 import { PARAMETERS_SHEET } from "../workbook/parameters-sheet";
-import { MANUAL_COLUMNS, PAYOUTS_FIRST_ROW, PAYOUTS_SHEET } from "../workbook/payouts-sheet";
+import { PAYOUTS_SHEET } from "../workbook/payouts-sheet";
 import { PRACTICES_SHEET } from "../workbook/practices-sheet";
 import type { Values } from "../workbook/read-back";
 import { echoed } from "./terminal";
@@ -48,14 +48,4 @@ export async function readExisting(file: string, lang: Language): Promise<Existi
     if (typeof code === "string") return { kind: "foreign", reason: message(lang, "workbookUnreadable", { detail: code }) };
     throw error;
   }
-}
-
-/** Register rows of Uitbetalingen (an AGB code in column B) with anything typed in the controller's columns; the totals row below is none. */
-export function typedPaymentRows(payouts: Values | null): number {
-  if (!payouts) return 0;
-  let rows = 0;
-  for (let r = PAYOUTS_FIRST_ROW; r <= payouts.length; r++) {
-    if (String(payouts[r - 1]?.[1] ?? "").trim() !== "" && MANUAL_COLUMNS.some((c) => { const v = payouts[r - 1]?.[c]; return v !== undefined && v !== null && v !== ""; })) rows++;
-  }
-  return rows;
 }

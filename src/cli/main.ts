@@ -23,13 +23,13 @@ import { removeStaleTemporaries, writeFileAtomic, WriteError } from "./atomic-wr
 import { helpText, parseFlags } from "./flags";
 import { cliOptions, withFlags, type CliOptions, type Settings } from "./options";
 import { outputTarget, sameFile, type OutputTarget } from "./target";
-import { readExisting, typedPaymentRows, type Existing } from "./existing";
+import { readExisting, type Existing } from "./existing";
 import { Dec } from "../core/decimal";
 import { PARAMETERS, scalarValue } from "../core/parameters";
 import type { Practice } from "../core/types";
 import { BUDGET_YEAR_NAME } from "../workbook/parameters-sheet";
 import { PRACTICES_SHEET } from "../workbook/practices-sheet";
-import { readParameters, readPayments, readPractices } from "../workbook/read-back";
+import { formatSheetProblem, readParameters, readPayments, readPractices } from "../workbook/read-back";
 import { echoed, echoedParams, visible } from "./terminal";
 import { zipProblem } from "./zip-check";
 import { buildMemory, readInputFile } from "./capacity";
@@ -130,7 +130,7 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
   const sheetProblems: string[] = [];
   if (existing !== null) {
     const parameters = readParameters(existing.parameters);
-    sheetProblems.push(...parameters.problems.map((p) => message(lang, "parameterProblem", { cell: p.cell, text: message(lang, p.key, echoedParams(p.params)) })));
+    sheetProblems.push(...parameters.problems.map((p) => formatSheetProblem(lang, { ...p, params: echoedParams(p.params) })));
     settings = withFlags(options.flags, parameters);
     overrides = overriddenValues(lang, parameters, settings);
   }
@@ -140,8 +140,8 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
   let practicesSource: string;
   if (practicesFromSheet) {
     const read = readPractices(existing!.practices);
-    for (const warning of read.warnings) say.err(`${warning.sheet} ${warning.cell}: ${message(lang, warning.key, echoedParams(warning.params))}`);
-    sheetProblems.push(...read.problems.map((p) => `${p.sheet} ${p.cell}: ${message(lang, p.key, echoedParams(p.params))}`));
+    for (const warning of read.warnings) say.err(formatSheetProblem(lang, { ...warning, params: echoedParams(warning.params) }));
+    sheetProblems.push(...read.problems.map((p) => formatSheetProblem(lang, { ...p, params: echoedParams(p.params) })));
     practices = read.practices;
     practicesSource = PRACTICES_SHEET;
   } else {
@@ -190,7 +190,7 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
   await writeChecked(target, (out) => writeXlsx({ ...description, sheets: noted() }, out), zipProblem, say, lang);
   const lines = summary(lang, target.path, practices.length, ignoredColumns, budgets[0], written.names, written.checks!);
   if (existing !== null) {
-    const rows = typedPaymentRows(existing.payouts);
+    const rows = payments?.size ?? 0; // every row readPayments keeps, a kept (orphan) row too
     const nl = lang === "nl";
     const what = practicesFromSheet
       ? nl ? `uitgangspunten, ${practices.length} praktijken, ${rows} rij(en) met betalingen` : `parameters, ${practices.length} practices, ${rows} row(s) with payments`

@@ -159,7 +159,6 @@ export const MESSAGES = {
     nl: "Deze werkmap heeft nog geen blad Uitgangspunten of Praktijken. Maak eerst een nieuwe begroting.",
     en: "This workbook has no Uitgangspunten or Praktijken sheet yet. Start a new budget first.",
   },
-  parameterProblem: { nl: "Uitgangspunten {cell}: {text}", en: "Uitgangspunten {cell}: {text}" },
   missingParameter: { nl: "parameter {arg} ontbreekt op Uitgangspunten", en: "parameter {arg} is missing from Uitgangspunten" },
 } as const;
 

@@ -14,7 +14,7 @@ import { editedCells } from "../render/office/registry";
 import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
 import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
-import { readParameters, readPayments, readPractices, type Values } from "../workbook/read-back";
+import { formatSheetProblem, readParameters, readPayments, readPractices, type Values } from "../workbook/read-back";
 import { FIRST_DATA_ROW, PRACTICE_COLUMNS } from "../workbook/practices-sheet";
 import { budgetSheetName } from "../workbook/budget-sheet";
 
@@ -94,7 +94,7 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         if (!contents.parameters || !contents.practices) return { kind: "problems", problems: [{ text: message(lang, "noBudget") }] };
         const parameters = readParameters(contents.parameters);
         let practices: Practice[];
-        const problems: Problem[] = parameters.problems.map((p) => ({ text: message(lang, "parameterProblem", { cell: p.cell, text: message(lang, p.key, p.params) }), sheet: p.sheet, cell: p.cell }));
+        const problems: Problem[] = parameters.problems.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell }));
         if (request.mode === "import") {
           const imported = importPractices(request.csv);
           problems.push(...imported.errors.map((e) => ({ text: formatProblem(lang, e) })));
@@ -104,8 +104,8 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
           if (current > 0) replacesPractices = { current, read: practices.length };
         } else {
           const read = readPractices(contents.practices);
-          problems.push(...read.problems.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell })));
-          warnings = read.warnings.map((p) => ({ text: `${p.sheet} ${p.cell}: ${message(lang, p.key, p.params)}`, sheet: p.sheet, cell: p.cell }));
+          problems.push(...read.problems.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell })));
+          warnings = read.warnings.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell }));
           practices = read.practices;
         }
         if (problems.length > 0) return { kind: "problems", problems };

@@ -4,7 +4,7 @@
  * Uitbetalingen. The inverse of describe, so a rebuild starts from what people changed.
  */
 import { ArgumentError } from "../core/errors";
-import type { MessageKey, MessageParams } from "../core/messages";
+import { message, type Language, type MessageKey, type MessageParams } from "../core/messages";
 import { PARAMETERS, type SchemeParameters } from "../core/parameters";
 import { payoutKey, type PaymentRecord, type Typed } from "../core/payouts";
 import { SCHEMES, SCHEME_IDS, type Scheme, type SchemeId } from "../core/schemes";
@@ -26,6 +26,18 @@ export interface SheetProblem {
   cell: string;
   key: MessageKey;
   params: MessageParams;
+}
+
+/**
+ * A read-back problem as a person reads it, with the cell to look at; the pane and the command
+ * say it the same way.
+ *
+ * @example
+ * formatSheetProblem("nl", { sheet: "Praktijken", cell: "D6", key: "notANumber", params: { arg: "patienten", value: "veel" } })
+ * // "Praktijken D6: patienten: verwacht een getal, niet “veel”"
+ */
+export function formatSheetProblem(language: Language, problem: SheetProblem): string {
+  return `${problem.sheet} ${problem.cell}: ${message(language, problem.key, problem.params)}`;
 }
 
 const at = (values: Values, row: number, col: number): unknown => values[row - 1]?.[col - 1] ?? "";
