@@ -13,6 +13,11 @@ import { dataRowCount, FIRST_DATA_ROW, inputProblems, PRACTICE_COLUMNS, PRACTICE
 import type { Cell, SheetDescription } from "./types";
 
 export const CHECKS_SHEET = "Controle";
+
+/** What follows the first row a check names: " en nog 3 rij(en)", as a formula on the count cell … */
+const andMoreFormula = (count: string) => `IF(${count}>1," en nog "&(${count}-1)&" rij(en)","")`;
+/** … and as the core's text for the cached result. */
+const andMoreText = (count: number) => (count > 1 ? ` en nog ${count - 1} rij(en)` : "");
 const HEADER_ROW = 4;
 
 interface Check {
@@ -104,14 +109,14 @@ function practiceInputCheck(practices: readonly Practice[]): Check {
   const at = (field: keyof typeof PRACTICE_COLUMNS) => `${p}$${column(PRACTICE_COLUMNS[field])}$${FIRST_DATA_ROW}:$${column(PRACTICE_COLUMNS[field])}$${FIRST_DATA_ROW + rows - 1}`;
   const texts = practices.map(inputProblems);
   const bad = texts.map((t, i) => ({ t, row: FIRST_DATA_ROW + i })).filter((x) => x.t !== "OK");
-  const result = bad.length === 0 ? "OK" : `${PRACTICES_SHEET} rij ${bad[0].row}, ${bad[0].t}${bad.length > 1 ? ` en nog ${bad.length - 1} rij(en)` : ""}`;
+  const result = bad.length === 0 ? "OK" : `${PRACTICES_SHEET} rij ${bad[0].row}, ${bad[0].t}${andMoreText(bad.length)}`;
   return {
     label: "Invoer op Praktijken is geldig",
     deviation: { formula: `=COUNT(${at("inputRow")})`, result: bad.length, format: FORMAT.whole },
     problem: "Ongeldige invoer op Praktijken",
     explanation: "Tekst waar een getal hoort, negatieve aantallen of uren, geen datum of een onbekend model: zie de kolom Controle invoer op Praktijken. Zo'n cel telt als 0 (of de praktijk als niet actief) tot u hem verbetert.",
     outcome: {
-      formula: (row) => `=IF(C${row}=0,"OK","${PRACTICES_SHEET} rij "&MIN(${at("inputRow")})&", "&INDEX(${at("inputCheck")},MIN(${at("inputRow")})-${FIRST_DATA_ROW - 1})&IF(C${row}>1," en nog "&(C${row}-1)&" rij(en)",""))`,
+      formula: (row) => `=IF(C${row}=0,"OK","${PRACTICES_SHEET} rij "&MIN(${at("inputRow")})&", "&INDEX(${at("inputCheck")},MIN(${at("inputRow")})-${FIRST_DATA_ROW - 1})&${andMoreFormula(`C${row}`)})`,
       result,
     },
   };
@@ -129,11 +134,11 @@ function paymentChecks(register: readonly RegisterRow[]): Check[] {
   // The first row with one of `wanted`, live: it names, say, a row whose AGB code was changed on Praktijken before any rebuild.
   const index = (wanted: string[]) => `MIN(${wanted.map((w) => `IFERROR(MATCH("${w}",${statusRange},0),10^6)`).join(",")})`;
   const named = (wanted: string[], head: string, c: string) =>
-    `"${head}: Uitbetalingen rij "&(${index(wanted)}+${first - 1})&" ("&INDEX(${u}$C$${first}:$C$${last},${index(wanted)})&")"&IF(${c}>1," en nog "&(${c}-1)&" rij(en)","")`;
+    `"${head}: Uitbetalingen rij "&(${index(wanted)}+${first - 1})&" ("&INDEX(${u}$C$${first}:$C$${last},${index(wanted)})&")"&${andMoreFormula(c)}`;
   const namedResult = (wanted: string[], head: string) => {
     const count = statuses.filter((s) => wanted.includes(s)).length;
     const at = statuses.findIndex((s) => wanted.includes(s));
-    return count === 0 ? "OK" : `${head}: Uitbetalingen rij ${first + at} (${register[at].name})${count > 1 ? ` en nog ${count - 1} rij(en)` : ""}`;
+    return count === 0 ? "OK" : `${head}: Uitbetalingen rij ${first + at} (${register[at].name})${andMoreText(count)}`;
   };
   const textAmounts = statuses.filter((s) => s === NOT_A_NUMBER).length;
   const DATES = [INVOICE_DATE_NOT_A_DATE, PAID_DATE_NOT_A_DATE];
@@ -142,7 +147,7 @@ function paymentChecks(register: readonly RegisterRow[]): Check[] {
   const dateColumn = (status: string) => (status === INVOICE_DATE_NOT_A_DATE ? "factuurdatum" : "betaaldatum");
   // "Uitbetalingen rij 7, betaaldatum: geen datum (De Linde)": the first such row, live, and how many more.
   const namedDate = (c: string) =>
-    `"${PAYOUTS_SHEET} rij "&(${index(DATES)}+${first - 1})&", "&IF(INDEX(${statusRange},${index(DATES)})="${INVOICE_DATE_NOT_A_DATE}","factuurdatum","betaaldatum")&": geen datum ("&INDEX(${u}$C$${first}:$C$${last},${index(DATES)})&")"&IF(${c}>1," en nog "&(${c}-1)&" rij(en)","")`;
+    `"${PAYOUTS_SHEET} rij "&(${index(DATES)}+${first - 1})&", "&IF(INDEX(${statusRange},${index(DATES)})="${INVOICE_DATE_NOT_A_DATE}","factuurdatum","betaaldatum")&": geen datum ("&INDEX(${u}$C$${first}:$C$${last},${index(DATES)})&")"&${andMoreFormula(c)}`;
   return [
     {
       label: "Betaald gelijk aan te betalen",
@@ -178,7 +183,7 @@ function paymentChecks(register: readonly RegisterRow[]): Check[] {
         result:
           textDates === 0
             ? "OK"
-            : `${PAYOUTS_SHEET} rij ${first + dateAt}, ${dateColumn(statuses[dateAt])}: geen datum (${register[dateAt].name})${textDates > 1 ? ` en nog ${textDates - 1} rij(en)` : ""}`,
+            : `${PAYOUTS_SHEET} rij ${first + dateAt}, ${dateColumn(statuses[dateAt])}: geen datum (${register[dateAt].name})${andMoreText(textDates)}`,
       },
     },
   ];

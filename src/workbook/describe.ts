@@ -34,13 +34,8 @@ export const BUDGET_YEAR_RANGE = { min: 2000, max: 2200 } as const;
  * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Meerjarenraming", "Uitbetalingen", "Controle", "Begroting 2026", ...]
  */
 export function describeWorkbook(input: BudgetInput): WorkbookDescription {
-  return describeWorkbookWithBudgets(input).description;
-}
-
-/** The workbook description together with the forecast it was computed from (for summaries). */
-export function describeWorkbookWithBudgets(input: BudgetInput): { description: WorkbookDescription; budgets: BudgetYear[] } {
-  const { names, budgets, sheets } = sheetMakers(input);
-  return { description: { names, sheets: sheets.map((make) => make()) }, budgets };
+  const { names, sheets } = sheetMakers(input);
+  return { names, sheets: sheets.map((make) => make()) };
 }
 
 /**
