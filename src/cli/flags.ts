@@ -59,6 +59,13 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "--pilot", value: "ja|nee", nl: "formatie is incidenteel (pilot)", en: "formation is incidental (pilot)" },
   { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true, range: "0–100%" },
   { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true, range: "0–100%" },
+  {
+    name: "--peildatum",
+    value: "jjjj-mm-dd",
+    nl: "peildatum van de betalingscontrole op Uitbetalingen: te betalen vóór deze datum en niet betaald is achterstallig (standaard de datum van opbouwen; een in de werkmap getypte peildatum blijft)",
+    en: "reference date of the payment checks on Uitbetalingen: due before it and not paid is overdue (default the build date; a date typed in the workbook is kept)",
+    range: "1990-01-01–2100-12-31",
+  },
   { name: "--lang", value: "nl|en", nl: "taal van de meldingen", en: "language of the messages" },
   { name: "--help", value: null, nl: "deze hulp", en: "this help" },
   { name: "--version", value: null, nl: "versie", en: "version" },

@@ -28,6 +28,7 @@ import { Dec } from "../core/decimal";
 import { PARAMETERS, scalarValue } from "../core/parameters";
 import type { Practice } from "../core/types";
 import { BUDGET_YEAR_NAME } from "../workbook/parameters-sheet";
+import { dutchDate, PEILDATUM_NAME } from "../workbook/peildatum";
 import { PRACTICES_SHEET } from "../workbook/practices-sheet";
 import { formatSheetProblem, readParameters, readPayments, readPractices } from "../workbook/read-back";
 import { echoed, echoedParams, visible } from "./terminal";
@@ -176,7 +177,7 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
 
   // The typed payments go in as read-back.ts reads them; describe matches them on AGB code and year.
   const payments = existing?.payouts ? readPayments(existing.payouts) : undefined;
-  const input: BudgetInput = { scheme: settings.scheme, practices, budgetYear: settings.budgetYear, years: settings.years, ...(payments !== undefined ? { payments } : {}) };
+  const input: BudgetInput = { scheme: settings.scheme, practices, budgetYear: settings.budgetYear, years: settings.years, buildDate: options.today, ...(payments !== undefined ? { payments } : {}) };
   // Sheets are made one at a time and dropped once written; the summary keeps only what it shows.
   const { description, budgets } = describeWorkbookStreamed(input);
   const written: { names: string[]; checks: SheetDescription | null } = { names: [], checks: null };
@@ -219,6 +220,9 @@ function overriddenValues(lang: Language, read: Settings, used: Settings): strin
     const [now, was] = [scalarValue(used.scheme.params, p.key), scalarValue(read.scheme.params, p.key)];
     if (!new Dec(now).eq(new Dec(was))) out.push(item(p.name, number(now, p.unit), number(was, p.unit)));
   }
+  const [peildatum, peildatumWas] = [used.scheme.params.peildatum, read.scheme.params.peildatum];
+  const date = (d: string | undefined) => (d === undefined ? (nl ? "standaard" : "default") : nl ? dutchDate(d) : d);
+  if (peildatum !== peildatumWas) out.push(item(PEILDATUM_NAME, date(peildatum), date(peildatumWas)));
   for (const [name, key] of [[nl ? "Loonindex" : "Wage index", "wageIndex"], [nl ? "Prijsindex" : "Price index", "priceIndex"]] as const) {
     used.scheme.params[key].forEach((rate, i) => {
       const was = read.scheme.params[key][i] ?? "0";
@@ -264,7 +268,7 @@ function usageError(say: Pick<Io, "err">, lang: Language, key: MessageKey, param
 
 function summary(lang: Language, file: string, practices: number, ignored: readonly string[], year: BudgetYear, sheetNames: readonly string[], checks: SheetDescription): string[] {
   const euro = (n: { toNumber(): number }) => new Intl.NumberFormat(lang === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(n.toNumber());
-  const failing = checks.cells.filter((row) => row[1]?.formula && row[1].result !== "OK").map((row) => `${row[0]?.value}: ${row[1]?.result}`);
+  const failing = checks.cells.filter((row) => row[1]?.formula && !String(row[1].result).startsWith("OK")).map((row) => `${row[0]?.value}: ${row[1]?.result}`);
   const t = year.totals;
   const nl = lang === "nl";
   return [

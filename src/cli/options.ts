@@ -8,6 +8,10 @@ import { SCHEMES, SCHEME_IDS, withParameters, type Scheme, type SchemeId } from 
 import { booleanArg, numberArg, type NumberRule } from "../functions/coerce";
 import { BUDGET_YEAR_RANGE, MAX_FORECAST_YEARS } from "../workbook/describe";
 import { SAMPLE_SETTINGS } from "../samples/sample";
+import { excelSerial } from "../core/dates";
+import type { IsoDate } from "../core/types";
+import { parseDateText } from "../import/fields";
+import { DATE_RANGE } from "../workbook/practices-sheet";
 import { FLAGS, type ParsedFlags } from "./flags";
 
 export type SampleId = "polderland" | "vpg";
@@ -38,6 +42,8 @@ export interface CliOptions {
   update: string | null;
   /** The flags as given, to apply over what a workbook holds (withFlags). */
   flags: ParsedFlags;
+  /** The day of the run: the build date, the default Peildatum. */
+  today: Date;
 }
 
 /**
@@ -121,6 +127,10 @@ export function withFlags(flags: ParsedFlags, base: Settings, extra: Partial<Sch
     if (raw !== undefined) rates[model] = numberFlag(raw, `--rate-${model}`, { max: 1, share: true }).toString();
   }
   if (Object.keys(rates).length > 0) changes.compensationRates = { ...scheme.params.compensationRates, ...rates };
+  const peildatum = last(flags, "--peildatum");
+  if (peildatum !== undefined) changes.peildatum = peildatumFlag(peildatum);
+  // Not a scheme parameter: a Peildatum typed in the workbook stays when --scheme replaces the parameters.
+  else if (scheme !== base.scheme && base.scheme.params.peildatum !== undefined) changes.peildatum = base.scheme.params.peildatum;
   const pilot = last(flags, "--pilot");
   if (pilot !== undefined) changes.formationIncidental = booleanArg(pilot, "--pilot", scheme.params.formationIncidental);
   const wage = fitted(scheme.params.wageIndex, years);
@@ -176,7 +186,17 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
     outGiven: flags.has("--out"),
     update,
     flags,
+    today,
   };
+}
+
+/** --peildatum: a date (jjjj-mm-dd, or dd-mm-jjjj) within the dates a workbook accepts. */
+function peildatumFlag(raw: string): IsoDate {
+  const parsed = parseDateText(raw);
+  if ("error" in parsed) throw new ArgumentError(parsed.error, { arg: "--peildatum", value: raw });
+  const serial = excelSerial(parsed.date);
+  if (serial < excelSerial(DATE_RANGE.min) || serial > excelSerial(DATE_RANGE.max)) throw new ArgumentError("outOfRange", { arg: "--peildatum", min: DATE_RANGE.min, max: DATE_RANGE.max, value: raw });
+  return parsed.date;
 }
 
 /** The budget year flag: a whole year within BUDGET_YEAR_RANGE, the range named when it is not. */

@@ -20,7 +20,10 @@ export interface BudgetLine {
   monthsActive: number;
   normpractices: Dec;
   entitledHours: Dec;
+  /** Weekly hours averaged over the active months (after any redistribution), to 2 decimals. */
   weeklyHours: Dec;
+  /** The weekly hours of each active month added up (after redistribution month by month). */
+  hourMonths: Dec;
   annualHours: Dec;
   formationCost: Dec;
   municipalityPart: Dec;
@@ -59,11 +62,23 @@ export interface BudgetTotals extends Record<TotalKey, Dec> {
   structural: Dec;
 }
 
+/** One month of the year as the capacity sees it (NOP herverdeling, month by month). */
+export interface CapacityMonth {
+  /** Weekly hours the practices active in this month are entitled to, together. */
+  entitled: Dec;
+  /** Weekly hours they get, together, after any redistribution. */
+  allocated: Dec;
+  /** The entitlement is above the capacity: everyone active is cut to a share of it. */
+  redistributed: boolean;
+}
+
 export interface BudgetYear {
   year: number;
   rates: YearRates;
   /** Sum of entitled weekly hours of the practices active this year (before any redistribution). */
   entitledHoursTotal: Dec;
+  /** January to December: entitlement, allocation and whether redistribution applies. */
+  months: CapacityMonth[];
   lines: BudgetLine[];
   totals: BudgetTotals;
 }
@@ -101,25 +116,37 @@ function entitledHours(practice: Practice, params: SchemeParameters): Dec {
  */
 export function budgetYear(params: SchemeParameters, practices: readonly Practice[], budgetYearNumber: number, year: number): BudgetYear {
   const rates = yearRates(params, budgetYearNumber, year);
-  const months = practices.map((p) => rules.monthsActive(p.startDate, p.endDate, year));
-  const entitled = practices.map((p) => entitledHours(p, params));
-  const entitledHoursTotal = sum(entitled.filter((_, i) => months[i] > 0));
-  const lines = practices.map((practice, i) => budgetLine(params, rates, practice, months[i], entitled[i], entitledHoursTotal));
-  return { year, rates, entitledHoursTotal, lines, totals: totalsOf(lines) };
+  const spans = practices.map((p) => rules.activeMonthSpan(p.startDate, p.endDate, year));
+  const entitled = practices.map((p, i) => (spans[i] === null ? ZERO : entitledHours(p, params)));
+  const entitledHoursTotal = sum(entitled);
+  // NOP herverdeling holds month by month: a practice starting in September cuts nobody's hours before September.
+  const monthEntitled = Array.from({ length: 12 }, (_, i) => sum(entitled.filter((_, p) => covers(spans[p], i + 1))));
+  const allocated = monthEntitled.map(() => ZERO);
+  const lines = practices.map((practice, i) => {
+    const monthly = rules.monthlyWeeklyHours(entitled[i], spans[i], params.capacityHours, monthEntitled);
+    monthly.forEach((h, m) => (allocated[m] = allocated[m].plus(h)));
+    return budgetLine(params, rates, practice, spans[i], entitled[i], sum(monthly));
+  });
+  const capacity = new Dec(params.capacityHours);
+  const months = monthEntitled.map((e, m) => ({ entitled: e, allocated: allocated[m], redistributed: capacity.gt(0) && e.gt(capacity) }));
+  return { year, rates, entitledHoursTotal, months, lines, totals: totalsOf(lines) };
 }
 
-function budgetLine(params: SchemeParameters, rates: YearRates, practice: Practice, months: number, entitled: Dec, entitledTotal: Dec): BudgetLine {
+const covers = (span: { first: number; last: number } | null, month: number) => span !== null && span.first <= month && month <= span.last;
+
+function budgetLine(params: SchemeParameters, rates: YearRates, practice: Practice, span: { first: number; last: number } | null, entitled: Dec, hourMonths: Dec): BudgetLine {
   const year = rates.year;
+  const months = span === null ? 0 : span.last - span.first + 1;
   const active = months > 0;
-  const weeklyHours = active ? rules.redistributedHours(entitled, params.capacityHours, entitledTotal) : ZERO;
-  const annualHours = rules.annualHours(weeklyHours, params.weeksPerYear, months);
+  const weeklyHours = active ? rules.hoursAverage(hourMonths, months) : ZERO;
+  const annualHours = rules.annualHoursOfMonths(hourMonths, params.weeksPerYear);
   const formationCost = rules.formationCost(annualHours, rates.hourlyCost);
   const split = rules.splitAmount(formationCost, params.municipalityShare);
   const onboarding =
     active && rules.isStartYear(practice.startDate, year)
       ? rules.onboardingCost(params.onboardingHoursPerMonth, params.onboardingMonths, rates.onboardingRate)
       : ZERO;
-  const rent = rules.annualRent(weeklyHours, rates.rentPerHour, params.weeksPerYear, months);
+  const rent = rules.annualRentOfMonths(hourMonths, rates.rentPerHour, params.weeksPerYear);
   const his = active ? rates.hisLicence : ZERO;
   const insurance = active ? rates.insurance : ZERO;
   const overhead = onboarding.plus(rent).plus(his).plus(insurance);
@@ -131,8 +158,9 @@ function budgetLine(params: SchemeParameters, rates: YearRates, practice: Practi
     year,
     monthsActive: months,
     normpractices: rules.normpractices(practice.patients, params.normpracticeSize),
-    entitledHours: active ? entitled : ZERO,
+    entitledHours: entitled,
     weeklyHours,
+    hourMonths,
     annualHours,
     formationCost,
     municipalityPart: split.municipality,

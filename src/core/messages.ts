@@ -152,14 +152,41 @@ export const MESSAGES = {
     en: "There is already a sheet “{name}” that this add-in did not make. Rename that sheet and try again.",
   },
   buildFailed: {
-    nl: "De begroting kon niet worden opgebouwd (stap: {step}). De werkmap is niet gewijzigd. Melding van Excel: {detail}",
-    en: "The budget could not be built (step: {step}). The workbook has not been changed. Excel said: {detail}",
+    nl: "De begroting kon niet worden opgebouwd (stap: {step}). Melding van Excel: “{detail}”.",
+    en: "The budget could not be built (step: {step}). Excel said: “{detail}”.",
   },
   noBudget: {
     nl: "Deze werkmap heeft nog geen blad Uitgangspunten of Praktijken. Maak eerst een nieuwe begroting.",
     en: "This workbook has no Uitgangspunten or Praktijken sheet yet. Start a new budget first.",
   },
   missingParameter: { nl: "parameter {arg} ontbreekt op Uitgangspunten", en: "parameter {arg} is missing from Uitgangspunten" },
+  sheetPasswordProtected: {
+    nl: "Het blad “{name}” is beveiligd met een wachtwoord; de invoegtoepassing kan het daardoor niet bijwerken. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw; de nieuwe bladen worden weer beveiligd, zonder wachtwoord. Er is niets gewijzigd.",
+    en: "The sheet “{name}” is protected with a password, so the add-in cannot update it. Unprotect it (Review > Unprotect Sheet) and try again; the new sheets are protected again, without a password. Nothing has been changed.",
+  },
+  // After a failed build: what the read-back of the workbook shows (the pane never assumes it)
+  buildNothingWritten: { nl: "Er is nog niets geschreven.", en: "Nothing had been written yet." },
+  buildOutcomeOld: { nl: "Nagelezen: de werkmap is zoals hij was vóór het opbouwen.", en: "Read back: the workbook is as it was before the build." },
+  buildOutcomeNew: {
+    nl: "Nagelezen: de nieuwe begroting staat er toch volledig in ({sheets} bladen); de fout kwam bij het afronden, en dat is opnieuw gedaan.",
+    en: "Read back: the new budget is in place after all ({sheets} sheets); the error came while finishing, and that was done again.",
+  },
+  buildOutcomePartial: {
+    nl: "Nagelezen: de werkmap is niet helemaal hersteld ({what}). Bouw de begroting opnieuw op; dat ruimt dit op.",
+    en: "Read back: the workbook has not been fully repaired ({what}). Rebuild the budget; that clears this up.",
+  },
+  buildOutcomeLeftovers: { nl: "er staan nog bladen die weg moeten: {names}", en: "sheets that should be gone are still there: {names}" },
+  buildOutcomeMissing: { nl: "er ontbreken bladen: {names}", en: "sheets are missing: {names}" },
+  buildOutcomeUnprotected: { nl: "niet beveiligd: {names}", en: "not protected: {names}" },
+  buildOutcomeUnknown: {
+    nl: "De werkmap kon daarna niet worden nagelezen; controleer de bladen, of bouw de begroting opnieuw op.",
+    en: "The workbook could not be read back afterwards; check the sheets, or rebuild the budget.",
+  },
+  cleanupFailed: { nl: "Ook het herstel daarna mislukte: “{detail}”.", en: "The repair after it failed too: “{detail}”." },
+  cellEditMode: {
+    nl: "Excel is bezig met het bewerken van een cel; rond die af (Enter of Esc) en probeer het opnieuw",
+    en: "Excel is editing a cell; finish it (Enter or Esc) and try again",
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,4 +1,4 @@
-import type { Model } from "./types";
+import type { IsoDate, Model } from "./types";
 
 /**
  * Every parameter a scheme sets. Amounts, rates and shares are decimal strings so no
@@ -26,11 +26,17 @@ export interface SchemeParameters {
   wageIndex: string[];
   /** Price index per later year, as wageIndex. */
   priceIndex: string[];
+  /**
+   * The reference date of the payment checks (a payment due before it and not fully paid is
+   * overdue), as a person typed it on Uitgangspunten or gave it with --peildatum; absent = the
+   * date the workbook is built (describe fills it in).
+   */
+  peildatum?: IsoDate;
 }
 
 /** Keys of the scalar parameters shown one per row on the Uitgangspunten sheet. */
 export type ScalarKey =
-  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex">
+  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex" | "peildatum">
   | "rateBasis"
   | "rateAanvullend"
   | "rateExtra";

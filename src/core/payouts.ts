@@ -1,6 +1,7 @@
 import type { BudgetYear } from "./budget";
 import type { IsoDate } from "./types";
 import { Dec } from "./decimal";
+import { paymentSignals, type Signal } from "./payment-signals";
 
 /** A typed value is kept as it was typed: text, a number, a date (Excel serial) or a boolean. */
 export type Typed = string | number | boolean | null;
@@ -35,6 +36,8 @@ export const INVOICE_DATE_NOT_A_DATE = "Factuurdatum is geen datum";
 export const PAID_DATE_NOT_A_DATE = "Betaaldatum is geen datum";
 
 export type PayoutStatus =
+  /** A free row (no practice typed on its Praktijken row) with nothing typed on it. */
+  | ""
   | "Geen bedrag"
   | "Nog te factureren"
   | "Gefactureerd, niet betaald"
@@ -46,6 +49,9 @@ export type PayoutStatus =
   | typeof PAID_DATE_NOT_A_DATE
   | typeof NOT_FOUND
   | typeof YEAR_NOT_BUDGETED;
+
+/** Nothing typed on a record (every typed column empty). */
+export const isEmptyRecord = (r: PaymentRecord): boolean => [r.invoiceNumber, r.invoiceDate, r.invoiced, r.paid, r.paidDate].every((v) => v === null);
 
 /** @example payoutKey("01000001", 2025) // "01000001|2025" */
 export const payoutKey = (agb: string, year: number): string => `${agb}|${year}`;
@@ -80,6 +86,13 @@ export function payoutDifference(due: Dec | null, record: PaymentRecord): Dec | 
 
 /** One row of the payout register. */
 export interface RegisterRow {
+  /** A free row: the index (0-based) of the free Praktijken row it shows; null for every other row. */
+  free: number | null;
+  /**
+   * Where its AGB code is found among the year's lines (0-based, the first with that code, as
+   * MATCH finds it); null when it is not (or the year is not budgeted).
+   */
+  line: number | null;
   year: number;
   agb: string;
   name: string;
@@ -92,6 +105,21 @@ export interface RegisterRow {
   /** The year has a Begroting sheet (false only for kept rows of a year outside the forecast). */
   budgeted: boolean;
   status: PayoutStatus;
+  /** What a controller should look at besides the status (issue 8.6), in column order. */
+  signals: Signal[];
+}
+
+/** How the register is laid out and checked. */
+export interface RegisterOptions {
+  /** Free rows per year after that year's practices (one per free row of Praktijken). */
+  freeRows?: number;
+  /** The reference date of the overdue check; null or absent: none. */
+  peildatum?: IsoDate | null;
+}
+
+/** The status of a row as the sheet computes it: "" for a row without AGB code and nothing typed (a free row). */
+export function rowStatus(agb: string, due: Dec | null, record: PaymentRecord): PayoutStatus {
+  return agb === "" && isEmptyRecord(record) ? "" : payoutStatus(due, record);
 }
 
 /** Parses a payoutKey back (for records that carry no year and AGB code of their own). */
@@ -101,25 +129,42 @@ function keyParts(key: string): { agb: string; year: number } {
 }
 
 /**
- * The rows of Uitbetalingen: one per practice × year of the budget (year by year), then every
- * typed record that none of those took (year by year, in the order they stood), so a payment
- * outlives its practice until a person clears it.
+ * The rows of Uitbetalingen: one per practice × year of the budget (year by year, each year's
+ * practices followed by its `freeRows` free rows), then every typed record that none of those
+ * took (year by year, in the order they stood), so a payment outlives its practice until a
+ * person clears it. Each row carries its status and its signals (overdue against `peildatum`).
  *
  * @example
  * payoutRegister(forecast(params, [a], 2025, 1), new Map([["09999999|2025", { ...NO_PAYMENT, paid: 10, name: "Weg" }]]))
  * // [{ agb: a.agb, orphan: false, … }, { agb: "09999999", name: "Weg", orphan: true, status: "Praktijk niet gevonden", … }]
  */
-export function payoutRegister(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord>): RegisterRow[] {
+export function payoutRegister(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord>, options: RegisterOptions = {}): RegisterRow[] {
+  const peildatum = options.peildatum ?? null;
+  const freeRows = options.freeRows ?? 0;
   const rows: RegisterRow[] = [];
   const taken = new Set<string>();
+  const signals = (due: Dec | null, dueDate: IsoDate | null, record: PaymentRecord) => paymentSignals(due, dueDate, record, peildatum);
+  // The sheet looks every row's AGB code up on the Begroting of its year: the first line with that code.
+  const firstLine = new Map<number, Map<string, number>>();
   for (const y of years) {
-    for (const line of y.lines) {
-      const key = payoutKey(line.practice.agb, y.year);
+    const first = new Map<string, number>();
+    y.lines.forEach((l, i) => first.has(l.practice.agb) || first.set(l.practice.agb, i));
+    firstLine.set(y.year, first);
+  }
+  for (const y of years) {
+    const first = firstLine.get(y.year)!;
+    for (const own of y.lines) {
+      const agb = own.practice.agb;
+      const key = payoutKey(agb, y.year);
       const record = payments.get(key) ?? NO_PAYMENT;
       taken.add(key);
-      const due = line.compensation;
-      rows.push({ year: y.year, agb: line.practice.agb, name: line.practice.name, due, dueDate: line.payoutDue, record, orphan: false, budgeted: true, status: payoutStatus(due, record) });
+      const index = first.get(agb)!;
+      const { compensation: due, payoutDue: dueDate } = y.lines[index];
+      const status = rowStatus(agb, due, record);
+      rows.push({ free: null, line: index, year: y.year, agb, name: own.practice.name, due, dueDate, record, orphan: false, budgeted: true, status, signals: signals(due, dueDate, record) });
     }
+    // A free row shows whatever practice is typed on its Praktijken row; as built, none.
+    for (let i = 0; i < freeRows; i++) rows.push({ free: i, line: null, year: y.year, agb: "", name: "", due: null, dueDate: null, record: NO_PAYMENT, orphan: false, budgeted: true, status: "", signals: [] });
   }
   const kept: RegisterRow[] = [];
   for (const [key, record] of payments) {
@@ -129,10 +174,12 @@ export function payoutRegister(years: readonly BudgetYear[], payments: ReadonlyM
     const agb = record.agb ?? parts.agb;
     const budget = years.find((y) => y.year === year);
     // The sheet looks the AGB code up like any row's, so a duplicate row finds its practice here too.
-    const line = budget?.lines.find((l) => l.practice.agb === agb);
+    const index = budget && agb !== "" ? firstLine.get(year)!.get(agb) ?? null : null;
+    const line = index === null ? undefined : budget!.lines[index];
     const due = line ? line.compensation : null;
-    const status = budget ? payoutStatus(due, record) : YEAR_NOT_BUDGETED;
-    kept.push({ year, agb, name: record.name ?? "", due, dueDate: line?.payoutDue ?? null, record, orphan: true, budgeted: budget !== undefined, status });
+    const dueDate = line?.payoutDue ?? null;
+    const status = budget ? rowStatus(agb, due, record) : YEAR_NOT_BUDGETED;
+    kept.push({ free: null, line: index, year, agb, name: record.name ?? "", due, dueDate, record, orphan: true, budgeted: budget !== undefined, status, signals: budget ? signals(due, dueDate, record) : [] });
   }
   kept.sort((a, b) => a.year - b.year);
   return [...rows, ...kept];

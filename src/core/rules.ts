@@ -81,6 +81,58 @@ export function activeMonthSpan(startDate: IsoDate | null, endDate: IsoDate | nu
   return last < first ? null : { first, last };
 }
 
+/**
+ * NOP "herverdeling" month by month (issue 8, PRODUCT.md): a practice's weekly hours in each
+ * month of the year (index 0 = January), 0 outside its active months. In a month where the
+ * practices active then are entitled to more than the capacity, it gets its share of the
+ * capacity (redistributedHours); in a month where the capacity suffices it keeps what it is
+ * entitled to. `monthEntitled[m]` is that month's total entitlement.
+ *
+ * @example
+ * // A (4 h) all year, B (4 h) from July, capacity 5: A keeps 4 h until June, then 2.5 h.
+ * monthlyWeeklyHours("4", { first: 1, last: 12 }, "5", [...Array(6).fill(4), ...Array(6).fill(8)]).map(String)
+ * // ["4", "4", "4", "4", "4", "4", "2.5", "2.5", "2.5", "2.5", "2.5", "2.5"]
+ */
+export function monthlyWeeklyHours(entitled: DecLike, span: { first: number; last: number } | null, capacity: DecLike, monthEntitled: readonly DecLike[]): Dec[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1;
+    if (span === null || month < span.first || month > span.last) return new Dec(0);
+    return redistributedHours(entitled, capacity, monthEntitled[i]);
+  });
+}
+
+/**
+ * Weekly hours averaged over the active months, to 2 decimals (the Begroting's "Uren per week").
+ *
+ * @example
+ * hoursAverage("39", 12).toString() // "3.25" (4 h for 6 months, 2.5 h for 6)
+ */
+export function hoursAverage(hourMonths: DecLike, months: number): Dec {
+  return months === 0 ? new Dec(0) : hours(dec(hourMonths).div(months));
+}
+
+/**
+ * Annual POH hours from the weekly hours of each active month added up (hour-months):
+ * hour-months × weeks / 12, to 2 decimals; for a practice without redistribution this is
+ * annualHours(weekly, weeks, months).
+ *
+ * @example
+ * annualHoursOfMonths("48", "48").toString() // "192" (4 h for 12 months: 4 × 12 × 48 / 12)
+ */
+export function annualHoursOfMonths(hourMonths: DecLike, weeksPerYear: DecLike): Dec {
+  return hours(dec(hourMonths).times(weeksPerYear).div(12));
+}
+
+/**
+ * Room rent from hour-months (VPG ch. 14: per POH hour): hour-months × weeks × rent / 12, in cents.
+ *
+ * @example
+ * annualRentOfMonths("96", "10", "48").toString() // "3840" (8 h for 12 months)
+ */
+export function annualRentOfMonths(hourMonths: DecLike, rentPerHour: DecLike, weeksPerYear: DecLike): Dec {
+  return cents(dec(hourMonths).times(weeksPerYear).times(rentPerHour).div(12));
+}
+
 /** Annual POH hours: weekly × weeks × months / 12, to 2 decimals. @example annualHours("8", "48", 12).toString() // "384" */
 export function annualHours(weeklyHours: DecLike, weeksPerYear: DecLike, months: number): Dec {
   return hours(dec(weeklyHours).times(weeksPerYear).times(months).div(12));

@@ -7,13 +7,21 @@ import type ExcelJS from "exceljs";
 import { cellText } from "../core/text";
 import { parseRange } from "../workbook/a1";
 import type { Cell, SheetDescription, Validation } from "../workbook/types";
+import { SHEET_PERMISSIONS } from "./protection";
 import { STYLE_LOOKS, type StyleLook } from "./styles";
 import { drained, finished, type SheetWriter, type StreamingWorkbook } from "./xlsx-stream";
 
 const argb = (rgb: string) => `FF${rgb}`;
 
+/**
+ * Functions newer than Excel 2007 are stored with the "_xlfn." prefix in the file (ECMA-376
+ * and Excel's own files); without it Excel and LibreOffice read #NAME?. Office.js and the
+ * formula engines take the plain name.
+ */
+export const storedFormula = (formula: string) => formula.replace(/\bISFORMULA\(/g, "_xlfn.ISFORMULA(");
+
 function cellValue(cell: Cell): ExcelJS.CellValue {
-  if (cell.formula !== undefined) return { formula: cell.formula.slice(1), result: cell.result as ExcelJS.CellFormulaValue["result"] };
+  if (cell.formula !== undefined) return { formula: storedFormula(cell.formula.slice(1)), result: cell.result as ExcelJS.CellFormulaValue["result"] };
   // A string is always written as text: a name like "=HYPERLINK(…)" never becomes a formula.
   // The importer warned about and removed what XML cannot carry; cellText keeps any other text
   // from making the part unreadable (one bad character blanks every text cell in LibreOffice).
@@ -59,6 +67,18 @@ interface StyledRange {
   look: StyleLook;
   /** Index in the sheet's list: part of the key of a combined style. */
   index: number;
+  /** An input range: its cells are unlocked, so a person types there on the protected sheet. */
+  unlocked?: boolean;
+}
+
+/**
+ * The sheet's protection as ExcelJS models it: no password, and for each permission `true`
+ * where a person may (ExcelJS writes `formatColumns="0"`, not protected), while `objects` and
+ * `scenarios` are `false` where they are protected.
+ */
+export function xlsxProtection(): Partial<ExcelJS.WorksheetProtection> {
+  const { editObjects, editScenarios, ...rest } = SHEET_PERMISSIONS;
+  return { ...rest, objects: editObjects, scenarios: editScenarios };
 }
 
 /**
@@ -85,6 +105,8 @@ class StyleCache {
       style = {};
       if (format) style.numFmt = format;
       for (const range of looks) applyLook(style, range.look);
+      // Every cell is locked by default (the protected sheet refuses writes there): only inputs are not.
+      if (looks.some((l) => l.unlocked)) style.protection = { locked: false };
       this.styles.set(key, style);
     }
     return style;
@@ -144,8 +166,12 @@ export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescriptio
     });
   }
   const ranges: StyledRange[] = sheet.styles.map(({ range, style }, index) => ({ ...parseRange(range), look: STYLE_LOOKS[style], index }));
+  // Input ranges are ranges without a look that unlock their cells, empty ones (free rows) too.
+  sheet.inputRanges.forEach((range, i) => ranges.push({ ...parseRange(range), look: {}, index: sheet.styles.length + i, unlocked: true }));
   const lastRow = ranges.reduce((n, s) => Math.max(n, s.bottom), sheet.cells.length);
   ws._formulae = NO_SHARED_FORMULAS;
+  // Synchronous despite the promise: ExcelJS only computes a hash for a password, and there is none.
+  void ws.protect("", xlsxProtection());
   const styles = new StyleCache();
   for (let r = 1; r <= lastRow; r++) {
     writeRow(ws, sheet, r, ranges, styles);

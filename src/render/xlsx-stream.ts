@@ -11,6 +11,9 @@
  *   extra parts (its content types know no drawings or charts).
  * - Extra parts (charts, drawings) appended to its own zip before it finalises, so nothing has
  *   to re-open the finished file.
+ * - Where a sheet's protection goes: its writer puts `<sheetProtection>` after the data
+ *   validations, which the schema (and Excel's repair prompt) do not allow; here it follows
+ *   `</sheetData>`, where CT_Worksheet has it.
  */
 import ExcelJS from "exceljs";
 import { PassThrough } from "stream";
@@ -87,6 +90,20 @@ export interface SheetWriter extends ExcelJS.Worksheet {
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
   _writeLegacyData(): void;
   _formulae: Record<string, unknown>;
+  _writeCloseSheetData(): void;
+  _writeSheetProtection(): void;
+}
+
+/** Writes a sheet's protection straight after its cells, the one place CT_Worksheet allows it. */
+function protectionAfterSheetData(ws: SheetWriter): SheetWriter {
+  const closeSheetData = ws._writeCloseSheetData.bind(ws);
+  const writeProtection = ws._writeSheetProtection.bind(ws);
+  ws._writeCloseSheetData = () => {
+    closeSheetData();
+    writeProtection();
+  };
+  ws._writeSheetProtection = () => undefined;
+  return ws;
 }
 
 interface ContentTypeOverride {
@@ -154,7 +171,7 @@ export function streamingWorkbook(out: NodeJS.WritableStream): StreamingWorkbook
   return {
     writer,
     failure,
-    addSheet: (name, options) => writer.addWorksheet(name, options) as unknown as SheetWriter,
+    addSheet: (name, options) => protectionAfterSheetData(writer.addWorksheet(name, options) as unknown as SheetWriter),
     addPart(name, xml, contentType) {
       append(xml, { name });
       if (contentType) overrides.push({ partName: `/${name}`, contentType });

@@ -1,157 +1,69 @@
-import type { BudgetLine, BudgetYear } from "../core/budget";
-import { excelSerial } from "../core/dates";
-import { MODEL_LABELS } from "../core/models";
-import { activeMonthSpan } from "../core/rules";
+import type { BudgetYear } from "../core/budget";
 import { absolute, column, range } from "./a1";
+import { blockCell, budgetColumns, FIRST_MONTH_COLUMN, monthColumn, MONTH_NAMES } from "./budget-columns";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import { parametersLayout, BUDGET_YEAR_NAME } from "./parameters-sheet";
-import { dataRowCount, FIRST_DATA_ROW, isDateCell, practiceRef, practiceRowRange } from "./practices-sheet";
-import type { Cell, Scalar, SheetDescription } from "./types";
+import { dataRowCount, FIRST_DATA_ROW } from "./practices-sheet";
+import type { Cell, SheetDescription } from "./types";
 
 /** @example budgetSheetName(2025) // "Begroting 2025" */
 export const budgetSheetName = (year: number): string => `Begroting ${year}`;
 
 /** The year cell of a Begroting sheet: every formula of the sheet reads its year here. */
 const YEAR_CELL = absolute(2, 2);
-
-interface Column {
-  header: string;
-  format?: string;
-  /** The formula of data row `r` (Praktijken row `r` is the same practice). */
-  formula: (r: number, t: number) => string;
-  result: (line: BudgetLine) => Scalar;
-  /** Summed in the totals row. */
-  total?: boolean;
-}
-
-const c = (letter: string, r: number) => `${letter}${r}`;
+/** The labels of the capacity block's rows, under "Herverdeling per maand". */
+const BLOCK_ROWS = ["Recht op uren per week", "Toegekend (uren per week)", "Ingekort door herverdeling", "Maand met herverdeling"] as const;
 
 /**
- * The practice's first month in the sheet's year as rules.firstActiveMonth gives it (above 12 when it starts later).
- * A start date that is no date (text, negative) counts as not active (13): named on Controle, never #VALUE!.
+ * Where the totals, the summary and the capacity block stand on a Begroting sheet with
+ * `practiceCount` practices (the free rows come before the totals).
  */
-const firstMonth = (r: number) => {
-  const s = practiceRef(r, "startDate");
-  return `IF(${s}="",1,IF(${isDateCell(s)},MAX(1,(YEAR(${s})-${YEAR_CELL})*12+MONTH(${s})),13))`;
-};
-/** The practice's last month in the sheet's year as rules.lastActiveMonth gives it (below 1 when it ended before; 0 for an end date that is no date). */
-const lastMonth = (r: number) => {
-  const e = practiceRef(r, "endDate");
-  return `IF(${e}="",12,IF(${isDateCell(e)},MIN(12,(YEAR(${e})-${YEAR_CELL})*12+MONTH(${e})),0))`;
-};
-/** A Praktijken row with nothing typed in it: a cleared practice costs nothing. */
-const emptyRow = (r: number) => `COUNTA(${practiceRowRange(r)})=0`;
-/** Patients as a number: text or a negative count is 0 (and named on Controle). */
-const patients = (r: number) => `IF(ISNUMBER(${practiceRef(r, "patients")}),MAX(0,${practiceRef(r, "patients")}),0)`;
-/** The weekly hours override as a number: text or negative is 0 (and named on Controle). */
-const hoursOverride = (r: number) => `IF(ISNUMBER(${practiceRef(r, "weeklyHours")}),MAX(0,${practiceRef(r, "weeklyHours")}),0)`;
-
-/** The columns of a Begroting sheet, A to V. Each formula mirrors one rule of src/core/rules.ts. */
-function columns(offset: number): Column[] {
-  const rate = (key: Parameters<typeof parametersLayout.rateRef>[1]) => parametersLayout.rateRef(offset, key);
-  return [
-    { header: "Praktijk", formula: (r) => `=${practiceRef(r, "name")}&""`, result: (l) => l.practice.name },
-    { header: "AGB-code", formula: (r) => `=${practiceRef(r, "agb")}&""`, result: (l) => l.practice.agb },
-    { header: "Model", formula: (r) => `=${practiceRef(r, "model")}&""`, result: (l) => MODEL_LABELS[l.practice.model] },
-    {
-      header: "Eerste maand",
-      format: FORMAT.whole,
-      // Blank in a year the practice is not active at all: no month 21 or -11 on the sheet (issue 8).
-      formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r)}<${firstMonth(r)}),"",${firstMonth(r)})`,
-      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.first ?? "",
-    },
-    {
-      header: "Laatste maand",
-      format: FORMAT.whole,
-      formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r)}<${firstMonth(r)}),"",${lastMonth(r)})`,
-      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.last ?? "",
-    },
-    { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=IF(${c("D", r)}="",0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive },
-    { header: "Normpraktijken", format: FORMAT.hours, formula: (r) => `=${patients(r)}/Normpraktijk`, result: (l) => l.normpractices.toNumber() },
-    {
-      header: "Recht op uren per week",
-      format: FORMAT.hours,
-      total: true,
-      formula: (r) => `=IF(${c("F", r)}=0,0,IF(${practiceRef(r, "weeklyHours")}="",ROUND(${patients(r)}*Uren_per_normpraktijk/Normpraktijk,2),${hoursOverride(r)}))`,
-      result: (l) => l.entitledHours.toNumber(),
-    },
-    {
-      header: "Uren per week",
-      format: FORMAT.hours,
-      total: true,
-      // NOP herverdeling; ROUND(…,10) first removes binary noise before rounding down.
-      formula: (r, t) => `=IF(AND(Capaciteit_uren>0,$H$${t}>Capaciteit_uren),ROUNDDOWN(ROUND(${c("H", r)}*Capaciteit_uren/$H$${t},10),2),${c("H", r)})`,
-      result: (l) => l.weeklyHours.toNumber(),
-    },
-    { header: "Jaaruren", format: FORMAT.hours, total: true, formula: (r) => `=ROUND(${c("I", r)}*Weken_per_jaar*${c("F", r)}/12,2)`, result: (l) => l.annualHours.toNumber() },
-    { header: "Formatiekosten", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("J", r)}*${rate("hourlyCost")},2)`, result: (l) => l.formationCost.toNumber() },
-    { header: "Gemeente", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("K", r)}*Aandeel_gemeente,2)`, result: (l) => l.municipalityPart.toNumber() },
-    { header: "Zorgverzekeraar", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("K", r)}-${c("L", r)},2)`, result: (l) => l.insurerPart.toNumber() },
-    {
-      header: "Inwerken (eenmalig)",
-      format: FORMAT.money,
-      total: true,
-      formula: (r) =>
-        // Active (F > 0) means the start date is blank or a date: YEAR never sees text.
-        `=IF(${c("F", r)}=0,0,IF(${practiceRef(r, "startDate")}="",0,IF(YEAR(${practiceRef(r, "startDate")})=${YEAR_CELL},ROUND(Inwerk_uren_per_maand*Inwerk_maanden*${rate("onboardingRate")},2),0)))`,
-      result: (l) => l.onboarding.toNumber(),
-    },
-    { header: "Huur ruimte", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("I", r)}*Weken_per_jaar*${rate("rentPerHour")}*${c("F", r)}/12,2)`, result: (l) => l.rent.toNumber() },
-    { header: "HIS-licentie", format: FORMAT.money, total: true, formula: (r) => `=IF(${c("F", r)}>0,${rate("hisLicence")},0)`, result: (l) => l.his.toNumber() },
-    { header: "Verzekering", format: FORMAT.money, total: true, formula: (r) => `=IF(${c("F", r)}>0,${rate("insurance")},0)`, result: (l) => l.insurance.toNumber() },
-    { header: "Overhead", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("N", r)}+${c("O", r)}+${c("P", r)}+${c("Q", r)},2)`, result: (l) => l.overhead.toNumber() },
-    {
-      header: "Compensatie %",
-      format: FORMAT.share,
-      formula: (r) => {
-        const m = practiceRef(r, "model");
-        // Blank = Aanvullend, as the importer reads it (0 on a cleared row); an unknown model gets 0 and is named on Controle.
-        return `=IF(${m}="",IF(${emptyRow(r)},0,Vergoeding_aanvullend),IF(${m}="Basis",Vergoeding_basis,IF(${m}="Aanvullend",Vergoeding_aanvullend,IF(${m}="Extra",Vergoeding_extra,0))))`;
-      },
-      result: (l) => l.compensationRate.toNumber(),
-    },
-    { header: "Compensatie overhead", format: FORMAT.money, total: true, formula: (r) => `=ROUND(${c("S", r)}*${c("R", r)},2)`, result: (l) => l.compensation.toNumber() },
-    {
-      header: "Uitbetaling vanaf",
-      format: FORMAT.date,
-      // VPG ch. 14: paid after the first four months of deployment in the year.
-      formula: (r) => `=IF(${c("F", r)}=0,"",DATE(${YEAR_CELL},MIN(${c("D", r)}+Uitbetaling_na_maanden-1,${c("E", r)})+1,1))`,
-      result: (l) => (l.payoutDue === null ? "" : excelSerial(l.payoutDue)),
-    },
-    {
-      header: "Incidenteel (gemeente)",
-      format: FORMAT.money,
-      total: true,
-      formula: (r) => `=ROUND(${c("S", r)}*${c("N", r)},2)+IF(Formatie_incidenteel=1,${c("L", r)},0)`,
-      result: (l) => l.incidental.toNumber(),
-    },
-  ];
-}
-
-/** Where the totals and the summary stand on a Begroting sheet with `practiceCount` practices. */
 export function budgetLayout(practiceCount: number) {
   const totalRow = FIRST_DATA_ROW + dataRowCount(practiceCount);
-  return { totalRow, summaryTop: totalRow + 2 };
+  const summaryTop = totalRow + 2;
+  const monthTop = summaryTop + 8;
+  return {
+    totalRow,
+    summaryTop,
+    /** Header row of "Herverdeling per maand": months in B to M. */
+    monthTop,
+    monthEntitledRow: monthTop + 1,
+    monthAllocatedRow: monthTop + 2,
+    monthCutRow: monthTop + 3,
+    /** The month number where redistribution applies, "" where it does not. */
+    monthAppliesRow: monthTop + 4,
+    /** Under every column of the practice rows: how many of its cells are no formula (typed over), … */
+    formulaCountRow: monthTop + 7,
+    /** … the first such row, … */
+    formulaFirstRow: monthTop + 8,
+    /** … and the column's number when it has one (MIN gives Controle the first). */
+    formulaColumnRow: monthTop + 9,
+  };
 }
 
-export const BUDGET_COLUMN = { weeklyHours: "I", formationCost: "K", municipality: "L", insurer: "M", overhead: "R", compensation: "T", payoutDue: "U", incidental: "V" } as const;
+export const BUDGET_COLUMN = { weeklyHours: "I", formationCost: "K", municipality: "L", insurer: "M", overhead: "R", compensation: "T", payoutDue: "U", incidental: "V", firstMonth: monthColumn(1), lastMonth: monthColumn(12) } as const;
 
 /**
  * Begroting *year*: per practice every step from patients to compensation and payout date,
  * the totals, and the municipality's costs split into incidental and structural (BBV).
  */
-export function describeBudget(budget: BudgetYear, offset: number, practiceCount: number): SheetDescription {
-  const cols = columns(offset);
+export function describeBudget(budget: BudgetYear, offset: number, practiceCount: number, capacityHours: string): SheetDescription {
+  const layout = budgetLayout(practiceCount);
+  const { totalRow, summaryTop, monthTop } = layout;
+  const cols = budgetColumns({ offset, yearCell: YEAR_CELL, monthEntitled: (m) => blockCell(layout.monthEntitledRow, m), months: budget.months, capacity: capacityHours });
   const grid = new Grid();
-  const { totalRow, summaryTop } = budgetLayout(practiceCount);
   grid.set(1, 1, text(`Begroting POH-GGZ Jeugd ${budget.year}`));
-  grid.setRow(2, 1, [text("Jaar"), { formula: offset === 0 ? `=${BUDGET_YEAR_NAME}` : `=${BUDGET_YEAR_NAME}+${offset}`, result: budget.year, format: FORMAT.year }]);
+  // A constant, as the sheet's name and title are: another budget year comes with a rebuild (issue 8).
+  grid.setRow(2, 1, [text("Jaar"), { value: budget.year, format: FORMAT.year }]);
+  grid.set(3, FIRST_MONTH_COLUMN, text("Uren per week per maand, na herverdeling (NOP: capaciteit per maand)"));
   grid.setRow(4, 1, cols.map((col) => text(col.header)));
   budget.lines.forEach((line, i) => {
     const r = FIRST_DATA_ROW + i;
-    grid.setRow(r, 1, cols.map((col): Cell => ({ formula: col.formula(r, totalRow), result: col.result(line), format: col.format })));
+    grid.setRow(r, 1, cols.map((col): Cell => ({ formula: col.formula(r), result: col.result(line), format: col.format })));
   });
+  // The free rows: the same formulas on empty Praktijken rows, so a practice typed there counts on recalculation.
+  for (let r = FIRST_DATA_ROW + budget.lines.length; r < totalRow; r++) grid.setRow(r, 1, cols.map((col): Cell => ({ formula: col.formula(r), result: col.blank, format: col.format })));
+
   grid.set(totalRow, 1, text("Totaal"));
   const totals = budget.totals;
   const totalResult: Record<string, number> = {
@@ -169,6 +81,7 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
     T: totals.compensation.toNumber(),
     V: totals.incidental.toNumber(),
   };
+  budget.months.forEach((m, i) => (totalResult[monthColumn(i + 1)] = m.allocated.toNumber()));
   cols.forEach((col, i) => {
     if (!col.total) return;
     const letter = column(i + 1);
@@ -185,19 +98,23 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
     ["Totale kosten formatie", `=K${totalRow}`, totals.formationCost.toNumber()],
   ];
   summary.forEach(([label, formula, result], i) => grid.setRow(summaryTop + i, 1, [text(label), { formula, result, format: FORMAT.money }]));
+  describeCapacityBlock(grid, budget, layout);
   const width = cols.length;
+  describeFormulaCheck(grid, layout, width);
   return {
     name: budgetSheetName(budget.year),
     kind: "budget",
     cells: grid.build(width),
-    columnWidths: [30, 11, 12, 8, 8, 8, 10, 10, 10, 10, 14, 14, 14, 12, 12, 11, 11, 12, 10, 14, 12, 14],
+    columnWidths: [30, 11, 12, 8, 8, 8, 10, 10, 10, 10, 14, 14, 14, 12, 12, 11, 11, 12, 10, 14, 12, 14, ...MONTH_NAMES.map(() => 7)],
     frozenRows: 4,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2:B2", style: "subtitle" },
+      { range: range(3, FIRST_MONTH_COLUMN, 3, FIRST_MONTH_COLUMN), style: "note" },
       { range: range(4, 1, 4, width), style: "header" },
       { range: range(totalRow, 1, totalRow, width), style: "total" },
       { range: range(summaryTop + 2, 1, summaryTop + 2, 2), style: "total" },
+      { range: range(monthTop, 1, monthTop, 13), style: "header" },
     ],
     validations: [],
     conditionalFormats: [],
@@ -209,3 +126,42 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
   };
 }
 
+/**
+ * "Herverdeling per maand": per month the entitlement of the practices active then, what they
+ * get together, how much the redistribution cut, and the month number where it applies (for
+ * Controle). The month columns of the practices read the entitlement here.
+ */
+function describeCapacityBlock(grid: Grid, budget: BudgetYear, layout: ReturnType<typeof budgetLayout>): void {
+  const { totalRow, monthTop, monthEntitledRow, monthAllocatedRow, monthCutRow, monthAppliesRow } = layout;
+  grid.setRow(monthTop, 1, [text("Herverdeling per maand"), ...MONTH_NAMES.map(text)]);
+  BLOCK_ROWS.forEach((label, i) => grid.set(monthTop + 1 + i, 1, text(label)));
+  const last = totalRow - 1;
+  budget.months.forEach((m, i) => {
+    const month = i + 1;
+    const col = 1 + month;
+    const at = (row: number) => `${column(col)}${row}`;
+    // Only active rows count: D and E are "" on a row that is not active this year, which no "<=" criterion matches.
+    const entitled = `=ROUND(SUMIFS($H$${FIRST_DATA_ROW}:$H$${last},$D$${FIRST_DATA_ROW}:$D$${last},"<="&${month},$E$${FIRST_DATA_ROW}:$E$${last},">="&${month}),2)`;
+    grid.set(monthEntitledRow, col, { formula: entitled, result: m.entitled.toNumber(), format: FORMAT.hours });
+    grid.set(monthAllocatedRow, col, { formula: `=${monthColumn(month)}${totalRow}`, result: m.allocated.toNumber(), format: FORMAT.hours });
+    grid.set(monthCutRow, col, { formula: `=ROUND(${at(monthEntitledRow)}-${at(monthAllocatedRow)},2)`, result: m.entitled.minus(m.allocated).toNumber(), format: FORMAT.hours });
+    grid.set(monthAppliesRow, col, { formula: `=IF(AND(Capaciteit_uren>0,${at(monthEntitledRow)}>Capaciteit_uren),${month},"")`, result: m.redistributed ? month : "", format: FORMAT.whole });
+  });
+}
+
+/**
+ * "Formulecontrole": under each column of the practice rows, the cells that are no formula
+ * any more (typed over on an unprotected sheet), so Controle can name the first one (issue 8).
+ * ISFORMULA over a range: Excel 2013 and later, LibreOffice.
+ */
+function describeFormulaCheck(grid: Grid, layout: ReturnType<typeof budgetLayout>, width: number): void {
+  const { totalRow, formulaCountRow, formulaFirstRow, formulaColumnRow } = layout;
+  grid.set(formulaCountRow - 1, 1, text("Formulecontrole per kolom: cellen zonder formule, de eerste rij daarvan, en de kolom (voor Controle)"));
+  for (let col = 1; col <= width; col++) {
+    const letter = column(col);
+    const cells = `${letter}${FIRST_DATA_ROW}:${letter}${totalRow - 1}`;
+    grid.set(formulaCountRow, col, { formula: `=ROWS(${cells})-SUMPRODUCT(ISFORMULA(${cells})*1)`, result: 0, format: FORMAT.whole });
+    grid.set(formulaFirstRow, col, { formula: `=IF(${letter}${formulaCountRow}=0,"",MATCH(FALSE(),ISFORMULA(${cells}),0)+${FIRST_DATA_ROW - 1})`, result: "", format: FORMAT.whole });
+    grid.set(formulaColumnRow, col, { formula: `=IF(${letter}${formulaCountRow}=0,"",${col})`, result: "", format: FORMAT.whole });
+  }
+}

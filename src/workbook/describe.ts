@@ -1,12 +1,13 @@
 import { forecast, type BudgetYear } from "../core/budget";
 import type { PaymentRecord } from "../core/payouts";
 import type { Scheme } from "../core/schemes";
-import type { Practice } from "../core/types";
+import type { IsoDate, Practice } from "../core/types";
 import { describeBudget } from "./budget-sheet";
 import { describeChecks } from "./checks-sheet";
 import { describeForecast } from "./forecast-sheet";
 import { describeParameters } from "./parameters-sheet";
 import { describePayouts } from "./payouts-sheet";
+import { resolvePeildatum } from "./peildatum";
 import { describePractices } from "./practices-sheet";
 import type { DefinedName, SheetDescription, StreamedWorkbook, WorkbookDescription } from "./types";
 
@@ -18,6 +19,11 @@ export interface BudgetInput {
   years: number;
   /** Payout data typed on an earlier build, by `payoutKey(agb, year)`; kept by a rebuild. */
   payments?: ReadonlyMap<string, PaymentRecord>;
+  /**
+   * The day of the build (the pane and the command pass today; a Date is taken in local time):
+   * the default Peildatum when `scheme.params.peildatum` is not set. Absent: 1 January of the budget year.
+   */
+  buildDate?: IsoDate | Date;
 }
 
 export const MAX_FORECAST_YEARS = 10;
@@ -61,8 +67,9 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
   if (!Number.isInteger(years) || years < 1 || years > MAX_FORECAST_YEARS) throw new RangeError(`years must be 1 to ${MAX_FORECAST_YEARS}, not ${years}`);
   const payments = input.payments ?? new Map<string, PaymentRecord>();
   const budgets = forecast(scheme.params, practices, budgetYear, years);
-  const parameters = describeParameters(scheme, budgets);
-  const budgetSheet = (offset: number) => () => describeBudget(budgets[offset], offset, practices.length);
+  const peildatum = resolvePeildatum(scheme.params.peildatum, input.buildDate, budgetYear);
+  const parameters = describeParameters(scheme, budgets, peildatum);
+  const budgetSheet = (offset: number) => () => describeBudget(budgets[offset], offset, practices.length, scheme.params.capacityHours);
   return {
     names: parameters.names,
     budgets,
@@ -71,8 +78,8 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
       () => describePractices(practices),
       budgetSheet(0),
       () => describeForecast(budgets, practices.length),
-      () => describePayouts(budgets, payments),
-      () => describeChecks({ params: scheme.params, practices, years: budgets, payments }),
+      () => describePayouts(budgets, payments, peildatum.date),
+      () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
       ...budgets.slice(1).map((_, i) => budgetSheet(i + 1)),
     ],
   };

@@ -8,6 +8,11 @@ import type { Cell, SheetDescription } from "./types";
 
 export const FORECAST_SHEET = "Meerjarenraming";
 const HEADER_ROW = 4;
+/** The formula columns of the Meerjarenraming: A (year) to J (structural). */
+export const FORECAST_COLUMNS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"] as const;
+
+/** The rows of the years on the Meerjarenraming. @example forecastRows(4) // { first: 5, last: 8 } */
+export const forecastRows = (yearCount: number) => ({ first: HEADER_ROW + 1, last: HEADER_ROW + yearCount });
 
 /**
  * Meerjarenraming: per year of the forecast the totals of its Begroting sheet (indexed rates),

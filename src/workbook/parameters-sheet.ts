@@ -1,15 +1,24 @@
 import type { BudgetYear } from "../core/budget";
 import { PARAMETERS, scalarValue, UNIT_LABEL, type Unit } from "../core/parameters";
 import type { Scheme } from "../core/schemes";
+import { excelSerial } from "../core/dates";
 import { absolute, cell, range, sheetRef } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import type { DefinedName, SheetDescription } from "./types";
+import { peildatumSource, PEILDATUM_NAME, type Peildatum } from "./peildatum";
+import { DATE_RANGE } from "./practices-sheet";
+import type { DefinedName, SheetDescription, Validation } from "./types";
 
 export const PARAMETERS_SHEET = "Uitgangspunten";
 const FIRST_ROW = 5;
 /** The defined name of the budget year. */
 export const BUDGET_YEAR_NAME = "Begrotingsjaar";
+/**
+ * The budget year is fixed for the sheets built for it (their names, titles, dates and the
+ * years of Uitbetalingen); typing another year here moves the budget on the next rebuild, and
+ * until then Controle says that the year and the sheets disagree.
+ */
+export const BUDGET_YEAR_SOURCE = "Vast voor de gebouwde bladen. Een ander jaar: typ het hier en bouw opnieuw op (paneel: Opnieuw opbouwen, of poh-budget --update); tot dan meldt Controle het verschil.";
 
 const UNIT_FORMAT: Record<Unit, string> = {
   patients: FORMAT.whole,
@@ -32,8 +41,11 @@ export interface ParametersLayout {
   rateRef(offset: number, rate: RateKey): string;
 }
 
+/** The Peildatum's row: below the parameters. */
+export const PEILDATUM_ROW = FIRST_ROW + PARAMETERS.length + 1;
+
 function indexTableTop(): number {
-  return FIRST_ROW + 1 + PARAMETERS.length + 2;
+  return PEILDATUM_ROW + 3;
 }
 
 export const parametersLayout: ParametersLayout = {
@@ -41,10 +53,11 @@ export const parametersLayout: ParametersLayout = {
 };
 
 /**
- * Uitgangspunten: every parameter with its defined name, value, unit and source, then the
- * indexation table that gives each forecast year its rates.
+ * Uitgangspunten: every parameter with its defined name, value, unit and source, the
+ * Peildatum of the payment checks, then the indexation table that gives each forecast year
+ * its rates.
  */
-export function describeParameters(scheme: Scheme, years: readonly BudgetYear[]): { sheet: SheetDescription; names: DefinedName[] } {
+export function describeParameters(scheme: Scheme, years: readonly BudgetYear[], peildatum: Peildatum): { sheet: SheetDescription; names: DefinedName[] } {
   const grid = new Grid();
   const names: DefinedName[] = [];
   grid.set(1, 1, text("Uitgangspunten POH-GGZ Jeugd"));
@@ -52,7 +65,7 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[])
   grid.setRow(4, 1, ["Naam", "Omschrijving", "Waarde", "Eenheid", "Bron"].map(text));
 
   const budgetYear = years[0].year;
-  grid.setRow(FIRST_ROW, 1, [text(BUDGET_YEAR_NAME), text("Begrotingsjaar"), { value: budgetYear, format: FORMAT.year }, text("jaar"), text("Invoer")]);
+  grid.setRow(FIRST_ROW, 1, [text(BUDGET_YEAR_NAME), text("Begrotingsjaar"), { value: budgetYear, format: FORMAT.year }, text("jaar"), text(BUDGET_YEAR_SOURCE)]);
   names.push({ name: BUDGET_YEAR_NAME, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(FIRST_ROW, 3)}` });
   PARAMETERS.forEach((p, i) => {
     const row = FIRST_ROW + 1 + i;
@@ -65,7 +78,15 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[])
     ]);
     names.push({ name: p.name, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(row, 3)}` });
   });
-  const lastParamRow = FIRST_ROW + PARAMETERS.length;
+  // A date a person may change (issue 8.6): payments due before it and not fully paid are overdue.
+  grid.setRow(PEILDATUM_ROW, 1, [
+    text(PEILDATUM_NAME),
+    text("Peildatum betalingen: een betaling met vervaldatum vóór deze datum die niet (volledig) betaald is, is achterstallig"),
+    { value: excelSerial(peildatum.date), format: FORMAT.date },
+    text("datum"),
+    text(peildatumSource(peildatum)),
+  ]);
+  names.push({ name: PEILDATUM_NAME, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(PEILDATUM_ROW, 3)}` });
 
   const top = indexTableTop();
   grid.setRow(top - 1, 1, [text("Indexatie per jaar: het begrotingsjaar in basisprijzen, latere jaren × (1 + index), afgerond op centen")]);
@@ -73,7 +94,8 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[])
   const base: Record<RateKey, string> = { hourlyCost: "Uurtarief", rentPerHour: "Huur_per_uur", onboardingRate: "Inwerk_tarief", hisLicence: "HIS_licentie", insurance: "Verzekering" };
   years.forEach((year, offset) => {
     const row = top + 1 + offset;
-    grid.set(row, 1, { formula: offset === 0 ? `=${BUDGET_YEAR_NAME}` : `=${BUDGET_YEAR_NAME}+${offset}`, result: year.year, format: FORMAT.year });
+    // The years are those of the sheets (issue 8: the budget year is one truth); a new year comes with a rebuild.
+    grid.set(row, 1, { value: year.year, format: FORMAT.year });
     if (offset > 0) {
       grid.set(row, 2, { value: Number(scheme.params.wageIndex[offset - 1] ?? "0"), format: FORMAT.share });
       grid.set(row, 3, { value: Number(scheme.params.priceIndex[offset - 1] ?? "0"), format: FORMAT.share });
@@ -99,18 +121,31 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[])
         { range: "A1", style: "title" },
         { range: "A2:B2", style: "subtitle" },
         { range: range(4, 1, 4, 5), style: "header" },
-        { range: range(FIRST_ROW, 3, lastParamRow, 3), style: "input" },
+        { range: range(FIRST_ROW, 3, PEILDATUM_ROW, 3), style: "input" },
         { range: range(top - 1, 1, top - 1, 1), style: "note" },
         { range: range(top, 1, top, 8), style: "header" },
         ...(years.length > 1 ? [{ range: range(top + 2, 2, bottom, 3), style: "input" as const }] : []),
       ],
-      validations: [],
+      validations: [peildatumValidation()],
       conditionalFormats: [],
       charts: [],
-      inputRanges: [range(FIRST_ROW, 3, lastParamRow, 3), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
+      inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
       manualColumns: [],
       firstDataRow: FIRST_ROW,
       print: { landscape: true, fitToWidth: true },
     },
+  };
+}
+
+/** The Peildatum is a date (Dutch messages, as on Uitbetalingen). */
+function peildatumValidation(): Validation {
+  return {
+    range: cell(PEILDATUM_ROW, 3),
+    kind: "date",
+    min: DATE_RANGE.min,
+    max: DATE_RANGE.max,
+    title: PEILDATUM_NAME,
+    prompt: "Een datum, bijvoorbeeld 1-7-2026: betalingen met een eerdere vervaldatum die niet betaald zijn, zijn achterstallig.",
+    error: `${PEILDATUM_NAME}: typ een datum, bijvoorbeeld 1-7-2026 (geen tekst).`,
   };
 }

@@ -1,22 +1,25 @@
 import type { BudgetYear } from "../core/budget";
-import { excelSerial } from "../core/dates";
 import { cents, Dec } from "../core/decimal";
-import { INVOICE_DATE_NOT_A_DATE, NOT_A_NUMBER, NOT_FOUND, PAID_DATE_NOT_A_DATE, payoutDifference, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow, type Typed } from "../core/payouts";
-import { range, sheetRef } from "./a1";
-import { budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
+import { INVOICE_DATE_NOT_A_DATE, NOT_A_NUMBER, NOT_FOUND, PAID_DATE_NOT_A_DATE, payoutRegister, YEAR_NOT_BUDGETED, type PaymentRecord, type RegisterRow, type Typed } from "../core/payouts";
+import type { IsoDate } from "../core/types";
+import { range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
-import { DATE_RANGE, FIRST_DATA_ROW } from "./practices-sheet";
+import { LINE_HEADER, payoutRowCells, SIGNAL_HEADERS, SIGNAL_TEXT_ROW, SIGNALEN_COLUMN } from "./payout-row";
+import { SIGNALS, SIGNAL_KEYS } from "../core/payment-signals";
+import { PEILDATUM_NAME } from "./peildatum";
+import { DATE_RANGE, freeRowCount } from "./practices-sheet";
 import type { Cell, SheetDescription, Validation } from "./types";
+
+export { SIGNAL_COLUMNS, SIGNALEN_COLUMN, STATUS_COLUMN } from "./payout-row";
 
 export const PAYOUTS_SHEET = "Uitbetalingen";
 const HEADER_ROW = 4;
 /** First register row; columns A (year) and B (AGB code) identify it. */
 export const PAYOUTS_FIRST_ROW = HEADER_ROW + 1;
-export const PAYOUT_HEADERS = ["Jaar", "AGB-code", "Praktijk", "Te betalen", "Vervaldatum", "Factuurnummer", "Factuurdatum", "Gefactureerd", "Betaald", "Betaaldatum", "Verschil", "Status"];
+export const PAYOUT_HEADERS = ["Jaar", "AGB-code", "Praktijk", "Te betalen", "Vervaldatum", "Factuurnummer", "Factuurdatum", "Gefactureerd", "Betaald", "Betaaldatum", "Verschil", "Status", "Signalen", ...SIGNAL_HEADERS, LINE_HEADER];
 /** The columns (0-based) the controller fills in: invoice number to paid date. */
 export const MANUAL_COLUMNS = [5, 6, 7, 8, 9];
-export const STATUS_COLUMN = "L";
 /** Column A labels of the rows below the register: never payments, so a read-back skips them. */
 export const PAYOUT_TOTAL_LABELS = ["Totaal", "Openstaand (te betalen − betaald)"] as const;
 
@@ -31,67 +34,50 @@ export function payoutsLayout(rows: readonly RegisterRow[]) {
   return { first: PAYOUTS_FIRST_ROW, last, totalRow: last + 2, openRow: last + 3 };
 }
 
-const manualCell = (value: Typed, format?: string): Cell | null => (value === null ? null : { value, format });
 const amount = (value: Typed) => (typeof value === "number" ? new Dec(value) : new Dec(0));
 
-/** The formulas of register row `row`: wrapped lookups, so a practice that is gone gives 0 and a status, never #N/A. */
-function rowCells(item: RegisterRow, row: number, lineCount: number): (Cell | null)[] {
-  const { record } = item;
-  const difference = payoutDifference(item.due, record);
-  const differenceCell: Cell = { formula: `=IF(ISNUMBER(I${row}),ROUND(I${row}-D${row},2),"")`, result: difference === null ? "" : difference.toNumber(), format: FORMAT.money };
-  // Text typed as an amount is named on its row (and counted on Controle) instead of spreading #VALUE!.
-  const notNumber = (c: string) => `AND(${c}${row}<>"",NOT(ISNUMBER(${c}${row})))`;
-  const status = `IF(OR(${notNumber("H")},${notNumber("I")}),"${NOT_A_NUMBER}",IF(${notNumber("G")},"${INVOICE_DATE_NOT_A_DATE}",IF(${notNumber("J")},"${PAID_DATE_NOT_A_DATE}",IF(I${row}="",IF(D${row}=0,"Geen bedrag",IF(H${row}="","Nog te factureren","Gefactureerd, niet betaald")),IF(ROUND(I${row}-D${row},2)=0,"Betaald",IF(I${row}>D${row},"Te veel betaald","Te weinig betaald"))))))`;
-  const typed = [
-    manualCell(record.invoiceNumber, FORMAT.text),
-    manualCell(record.invoiceDate, FORMAT.date),
-    manualCell(record.invoiced, FORMAT.money),
-    manualCell(record.paid, FORMAT.money),
-    manualCell(record.paidDate, FORMAT.date),
-  ];
-  const id: Cell[] = [{ value: item.year, format: FORMAT.year }, { value: item.agb, format: FORMAT.text }, { value: item.name }];
-  // A year outside the forecast has no Begroting sheet to look in: nothing due, the status says why.
-  if (!item.budgeted) return [...id, null, null, ...typed, differenceCell, { value: YEAR_NOT_BUDGETED }];
-  const ref = sheetRef(budgetSheetName(item.year));
-  const lastLine = FIRST_DATA_ROW + Math.max(1, lineCount) - 1;
-  // Looked up by AGB code, not by row: a payment stays with its practice when Praktijken is re-sorted.
-  const match = `MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLine},0)`;
-  const lookup = (col: string, missing: string) => `=IF(ISNA(${match}),${missing},INDEX(${ref}$${col}$${FIRST_DATA_ROW}:$${col}$${lastLine},${match}))`;
-  return [
-    ...id,
-    { formula: lookup(BUDGET_COLUMN.compensation, "0"), result: item.due === null ? 0 : item.due.toNumber(), format: FORMAT.money },
-    { formula: lookup(BUDGET_COLUMN.payoutDue, '""'), result: item.dueDate === null ? "" : excelSerial(item.dueDate), format: FORMAT.date },
-    ...typed,
-    differenceCell,
-    { formula: `=IF(ISNA(${match}),"${NOT_FOUND}",${status})`, result: item.status },
-  ];
+/**
+ * The register as the sheet lays it out: each year's practices, then as many free rows as
+ * Praktijken has (a practice typed there enters Uitbetalingen on recalculation), then the kept
+ * rows; overdue is checked against `peildatum`. Uitbetalingen and Controle both use this one.
+ *
+ * @example
+ * sheetRegister(forecast(params, practices, 2026, 4), new Map(), "2026-12-01").length // (12 + 25) × 4
+ */
+export function sheetRegister(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord>, peildatum: IsoDate | null): RegisterRow[] {
+  return payoutRegister(years, payments, { freeRows: freeRowCount(years[0]?.lines.length ?? 0), peildatum });
 }
 
 /**
  * Uitbetalingen: the payout register. Amount and due date come from the Begroting sheets; the
- * controller types invoice and payment; difference and status are formulas. `payments` are
- * the typed values of an earlier build, matched on AGB code + year; those no practice-year
- * takes any more are kept as rows at the bottom until a person clears them.
+ * controller types invoice and payment; difference, status and the signals (invoiced ≠ due,
+ * paid ≠ invoiced, paid before the due date, paid without an invoice, overdue on the Peildatum)
+ * are formulas. `payments` are the typed values of an earlier build, matched on AGB code +
+ * year; those no practice-year takes any more are kept as rows at the bottom until a person
+ * clears them. Each year ends with free rows for the free rows of Praktijken.
  *
  * @example
- * describePayouts(forecast(params, practices, 2025, 4), readPayments(values)).cells[4][11]?.result // "Nog te factureren"
+ * describePayouts(forecast(params, practices, 2025, 4), readPayments(values), "2025-12-01").cells[4][11]?.result // "Nog te factureren"
  */
-export function describePayouts(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord> = new Map()): SheetDescription {
+export function describePayouts(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord> = new Map(), peildatum: IsoDate | null = null): SheetDescription {
   const grid = new Grid();
-  const rows = payoutRegister(years, payments);
+  const rows = sheetRegister(years, payments, peildatum);
   const layout = payoutsLayout(rows);
   grid.set(1, 1, text("Uitbetalingen compensatie overhead"));
   grid.set(
     2,
     1,
     text(
-      "Eén rij per praktijk per jaar. Vul factuur en betaling in de gele kolommen in; die blijven bewaard bij opnieuw opbouwen. " +
+      "Eén rij per praktijk per jaar, en per jaar lege rijen voor een praktijk die op een vrije rij van Praktijken wordt getypt. Vul factuur en betaling in de gele kolommen in; die blijven bewaard bij opnieuw opbouwen. " +
+        `Signalen noemt wat een controleur nakijkt: gefactureerd of betaald afwijkend, betaald vóór de vervaldatum of zonder factuur, en achterstallig (vervaldatum vóór de ${PEILDATUM_NAME} op Uitgangspunten, niet volledig betaald). ` +
         `Betalingen van een praktijk die niet meer op Praktijken staat (of een andere AGB-code kreeg) blijven onderaan staan met status “${NOT_FOUND}”, tot u hun gele cellen leegmaakt.`,
     ),
   );
+  // What each signal column flags, in the words Signalen joins (its formula reads them here).
+  grid.setRow(SIGNAL_TEXT_ROW, 14, SIGNAL_KEYS.map((s) => text(SIGNALS[s])));
   grid.setRow(HEADER_ROW, 1, PAYOUT_HEADERS.map(text));
   const lineCount = new Map(years.map((y) => [y.year, y.lines.length]));
-  rows.forEach((item, i) => grid.setRow(PAYOUTS_FIRST_ROW + i, 1, rowCells(item, PAYOUTS_FIRST_ROW + i, lineCount.get(item.year) ?? 0)));
+  rows.forEach((item, i) => grid.setRow(PAYOUTS_FIRST_ROW + i, 1, payoutRowCells(item, PAYOUTS_FIRST_ROW + i, lineCount.get(item.year) ?? 0)));
 
   const { first, last, totalRow, openRow } = layout;
   // ROUND(SUM(…),2) as the sheet does: typed amounts need not be whole cents.
@@ -105,11 +91,12 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
     name: PAYOUTS_SHEET,
     kind: "payouts",
     cells: grid.build(PAYOUT_HEADERS.length),
-    columnWidths: [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 24],
+    columnWidths: [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 24, 40, ...SIGNAL_HEADERS.map(() => 12), 10],
     frozenRows: HEADER_ROW,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2", style: "note" },
+      { range: range(SIGNAL_TEXT_ROW, 14, SIGNAL_TEXT_ROW, 13 + SIGNAL_KEYS.length), style: "note" },
       { range: range(HEADER_ROW, 1, HEADER_ROW, PAYOUT_HEADERS.length), style: "header" },
       { range: range(first, 6, last, 10), style: "input" },
       { range: range(totalRow, 1, openRow, PAYOUT_HEADERS.length), style: "total" },
@@ -118,6 +105,7 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
     conditionalFormats: [
       { range: range(first, 12, last, 12), formula: `OR(L${first}="Te veel betaald",L${first}="Te weinig betaald",L${first}="${NOT_A_NUMBER}",L${first}="${INVOICE_DATE_NOT_A_DATE}",L${first}="${PAID_DATE_NOT_A_DATE}",L${first}="${NOT_FOUND}",L${first}="${YEAR_NOT_BUDGETED}")`, style: "bad" },
       { range: range(first, 12, last, 12), formula: `L${first}="Betaald"`, style: "ok" },
+      { range: range(first, 13, last, 13), formula: `${SIGNALEN_COLUMN}${first}<>""`, style: "bad" },
     ],
     charts: [],
     inputRanges: [range(first, 6, last, 10)],

@@ -9,18 +9,43 @@ import type { Cell, SheetDescription, Validation } from "./types";
 
 export const PRACTICES_SHEET = "Praktijken";
 export const FIRST_DATA_ROW = 5;
-/** Rows below the practices that keep the model drop-down, for practices typed in later. */
-const SPARE_ROWS = 200;
+/**
+ * Rows below the free rows that keep the validations, where a practice typed anyway is named
+ * on Controle as not in the budget (a rebuild takes it in).
+ */
+export const SPARE_ROWS = 200;
+/** Issue 8: free input rows, at least 25 or 20% of the practices, counted in every sheet on recalculation. */
+export const MIN_FREE_ROWS = 25;
+export const FREE_ROW_SHARE = 0.2;
 
 /** Columns of the Praktijken sheet (1-based); the CSV importer's fields in the same order. */
 export const PRACTICE_COLUMNS = { name: 1, agb: 2, location: 3, patients: 4, model: 5, weeklyHours: 6, startDate: 7, endDate: 8, check: 9, inputCheck: 10, inputRow: 11 } as const;
 export const PRACTICE_HEADERS = ["Praktijk", "AGB-code", "Locatie", "Patiënten", "Model", "Uren per week (leeg = norm)", "Startdatum", "Einddatum", "Controle AGB-code", "Controle invoer", "Rij met fout"];
+/** What Controle invoer says on a row below the free rows where something was typed. */
+export const NOT_IN_BUDGET = "Niet in de begroting: bouw opnieuw op";
 /** Dates the date columns accept (the validation), as ISO dates. */
 export const DATE_RANGE = { min: "1990-01-01", max: "2100-12-31" } as const;
 
-/** Data rows of the practices sheets: at least one, so every range and sum stays well-formed. */
+/**
+ * Free rows below the practices, formatted as input: a practice typed there enters every
+ * Begroting, the Meerjarenraming, Uitbetalingen and Controle on recalculation, without a rebuild.
+ *
+ * @example
+ * freeRowCount(12) // 25
+ * freeRowCount(500) // 100
+ */
+export function freeRowCount(practiceCount: number): number {
+  return Math.max(MIN_FREE_ROWS, Math.ceil(practiceCount * FREE_ROW_SHARE));
+}
+
+/**
+ * Data rows of the practices and Begroting sheets: the practices and the free rows below them.
+ *
+ * @example
+ * dataRowCount(12) // 37
+ */
 export function dataRowCount(practiceCount: number): number {
-  return Math.max(1, practiceCount);
+  return practiceCount + freeRowCount(practiceCount);
 }
 
 /** A reference to a practice's input cell from another sheet. @example practiceRef(5, "patients") // "Praktijken!D5" */
@@ -84,10 +109,17 @@ export function inputProblems(p: Practice): string {
 export function describePractices(practices: readonly Practice[]): SheetDescription {
   const grid = new Grid();
   grid.set(1, 1, text("Praktijken"));
-  grid.set(2, 1, text("Eén rij per praktijk of locatie. Uren per week leeg = volgens de normpraktijk. Alleen aantallen, geen patiëntgegevens."));
-  grid.setRow(4, 1, PRACTICE_HEADERS.map(text));
   const rows = dataRowCount(practices.length);
   const last = FIRST_DATA_ROW + rows - 1;
+  grid.set(
+    2,
+    1,
+    text(
+      `Eén rij per praktijk of locatie. Uren per week leeg = volgens de normpraktijk. Alleen aantallen, geen patiëntgegevens. ` +
+        `Een nieuwe praktijk typt u op een vrije gele rij (tot en met rij ${last}): die telt meteen mee. Daaronder: bouw opnieuw op.`,
+    ),
+  );
+  grid.setRow(4, 1, PRACTICE_HEADERS.map(text));
   const statuses = agbStatuses(practices);
   practices.forEach((p, i) => {
     const row = FIRST_DATA_ROW + i;
@@ -116,6 +148,14 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`, result: checkText });
     grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",${row})`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
   }
+  // Text format on the AGB codes of the free and spare rows: a code typed there keeps its leading 0 in Excel.
+  for (let row = FIRST_DATA_ROW + practices.length; row <= last + SPARE_ROWS; row++) grid.set(row, PRACTICE_COLUMNS.agb, { format: FORMAT.text });
+  // Below the free rows the budget has no row: a practice typed there is named, never silently left out.
+  for (let row = last + 1; row <= last + SPARE_ROWS; row++) {
+    const j = cell(row, PRACTICE_COLUMNS.inputCheck);
+    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"","${NOT_IN_BUDGET}")`, result: "" });
+    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(${j}="","",${row})`, result: "", format: FORMAT.whole });
+  }
   return {
     name: PRACTICES_SHEET,
     kind: "practices",
@@ -130,6 +170,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     ],
     validations: practiceValidations(FIRST_DATA_ROW, last + SPARE_ROWS),
     conditionalFormats: [
+      { range: range(last + 1, PRACTICE_COLUMNS.inputCheck, last + SPARE_ROWS, PRACTICE_COLUMNS.inputCheck), formula: `${cell(last + 1, PRACTICE_COLUMNS.inputCheck)}<>""`, style: "bad" },
       { range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.check, last, PRACTICE_COLUMNS.inputCheck), formula: `AND(${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"OK",${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"")`, style: "bad" },
     ],
     charts: [],

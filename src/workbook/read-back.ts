@@ -8,13 +8,15 @@ import { message, type Language, type MessageKey, type MessageParams } from "../
 import { PARAMETERS, type SchemeParameters } from "../core/parameters";
 import { payoutKey, type PaymentRecord, type Typed } from "../core/payouts";
 import { SCHEMES, SCHEME_IDS, type Scheme, type SchemeId } from "../core/schemes";
-import { isoDate } from "../core/dates";
+import { excelSerial, isoDate } from "../core/dates";
+import { parseDateText } from "../import/fields";
 import { numberArg } from "../functions/coerce";
 import { practicesFromRecords, type ImportProblem } from "../import/practices";
 import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
 import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
-import { FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
+import { dutchDate, PEILDATUM_NAME, recordedDefault } from "./peildatum";
+import { DATE_RANGE, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
 import { MANUAL_COLUMNS, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
 
 /** A grid of values from A1 (row 0 = sheet row 1). */
@@ -91,6 +93,9 @@ export function readParameters(values: Values): ParametersReadBack {
     else params[p.key] = String(value);
   }
 
+  const peildatum = readPeildatum(values, rowOf.get(PEILDATUM_NAME), problems);
+  if (peildatum !== undefined) params.peildatum = peildatum;
+
   const header = values.findIndex((row) => text(row[0]) === "Jaar" && text(row[1]) === "Loonindex");
   let years = 1;
   if (header >= 0) {
@@ -111,6 +116,34 @@ export function readParameters(values: Values): ParametersReadBack {
     }
   }
   return { scheme: { ...base, params, sources }, budgetYear, years, problems };
+}
+
+/**
+ * The Peildatum as a person left it: undefined for the default (an empty cell, the build date
+ * its source records, or a workbook from before the Peildatum), so a rebuild takes the new
+ * build date; a date typed (a serial, or text such as "1-3-2027") is kept. Anything else is a problem.
+ */
+function readPeildatum(values: Values, row: number | undefined, problems: SheetProblem[]): string | undefined {
+  if (row === undefined) return undefined;
+  const value = at(values, row, 3);
+  if (text(value) === "") return undefined;
+  const problem = (key: MessageKey, params: MessageParams) => {
+    problems.push({ sheet: PARAMETERS_SHEET, cell: cell(row, 3), key, params: { arg: PEILDATUM_NAME, ...params } });
+    return undefined;
+  };
+  let serial: number;
+  if (typeof value === "number" && Number.isFinite(value)) serial = Math.floor(value);
+  else if (typeof value === "string") {
+    const parsed = parseDateText(value);
+    if ("error" in parsed) return problem(parsed.error, { value: text(value) });
+    serial = excelSerial(parsed.date);
+  } else return problem("badDate", { value: text(value) });
+  if (serial < excelSerial(DATE_RANGE.min) || serial > excelSerial(DATE_RANGE.max)) {
+    const shown = typeof value === "number" && serial > 0 && serial < 2_958_466 ? dutchDate(serialToIso(serial)) : text(value);
+    return problem("outOfRange", { min: dutchDate(DATE_RANGE.min), max: dutchDate(DATE_RANGE.max), value: shown });
+  }
+  const date = serialToIso(serial);
+  return recordedDefault(text(at(values, row, 5))) === date ? undefined : date;
 }
 
 /** Excel's serial day number as an ISO date (1900 date system). */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { forecast, budgetYear, TOTAL_KEYS } from "../../src/core/budget";
 import { Dec, sum } from "../../src/core/decimal";
+import { activeMonthSpan } from "../../src/core/rules";
 import { SCHEMES, withParameters } from "../../src/core/schemes";
 import type { Practice } from "../../src/core/types";
 import { practicesArb } from "../support/arbitraries";
@@ -15,6 +16,11 @@ const vpgExample: Practice = {
   weeklyHours: 8,
   startDate: "2025-01-01",
   endDate: null,
+};
+
+const covers = (line: { practice: Practice; year: number }, month: number) => {
+  const span = activeMonthSpan(line.practice.startDate, line.practice.endDate, line.year);
+  return span !== null && span.first <= month && month <= span.last;
 };
 
 describe("budgetYear", () => {
@@ -80,15 +86,54 @@ describe("budget invariants (properties)", () => {
     );
   });
 
-  it("never plans more hours than the capacity when it is short", () => {
+  it("never plans more hours than the capacity in any month, and cuts nobody in a month where it suffices", () => {
     fc.assert(
       fc.property(practicesArb(30), fc.integer({ min: 1, max: 60 }), (practices, capacity) => {
         const params = withParameters(SCHEMES.flevoland, { capacityHours: String(capacity) }).params;
         const budget = budgetYear(params, practices, 2025, 2025);
-        if (budget.entitledHoursTotal.gt(capacity)) expect(budget.totals.weeklyHours.lte(capacity)).toBe(true);
-        else expect(budget.totals.weeklyHours.eq(budget.entitledHoursTotal)).toBe(true);
+        budget.months.forEach((month, m) => {
+          // The months of each line, as the core hands them to the sheet, add up to the month's allocation.
+          const active = budget.lines.filter((l) => l.monthsActive > 0);
+          expect(month.entitled.eq(sum(active.filter((l) => covers(l, m + 1)).map((l) => l.entitledHours)))).toBe(true);
+          if (month.entitled.gt(capacity)) {
+            expect(month.redistributed).toBe(true);
+            expect(month.allocated.lte(capacity)).toBe(true);
+          } else {
+            expect(month.redistributed).toBe(false);
+            expect(month.allocated.eq(month.entitled)).toBe(true);
+          }
+        });
+        // Hour-months are the months' allocations added up, practice by practice.
+        expect(sum(budget.lines.map((l) => l.hourMonths)).eq(sum(budget.months.map((m) => m.allocated)))).toBe(true);
       }),
     );
+  });
+
+  it("redistributes month by month: A (4 h) from January and B (4 h) from July with capacity 5 (PRODUCT.md check figure)", () => {
+    const params = withParameters(SCHEMES.flevoland, { capacityHours: "5" }).params;
+    const a: Practice = { ...vpgExample, agb: "01000001", weeklyHours: 4, startDate: null };
+    const b: Practice = { ...vpgExample, agb: "01000002", weeklyHours: 4, startDate: "2025-07-01" };
+    const year = budgetYear(params, [a, b], 2024, 2025);
+    const [lineA, lineB] = year.lines;
+    // A: 4 h × 6 months + 2.5 h × 6 months = 39 hour-months; × 48 weeks / 12 = 156 h. B: 2.5 × 6 = 15; × 4 = 60 h.
+    expect(lineA.annualHours.toFixed(2)).toBe("156.00");
+    expect(lineB.annualHours.toFixed(2)).toBe("60.00");
+    expect(lineA.weeklyHours.toFixed(2)).toBe("3.25");
+    expect(lineB.weeklyHours.toFixed(2)).toBe("2.50");
+    expect(year.months.map((m) => m.redistributed)).toEqual([...Array(6).fill(false), ...Array(6).fill(true)]);
+    expect(year.months.map((m) => m.allocated.toNumber())).toEqual([...Array(6).fill(4), ...Array(6).fill(5)]);
+    // Rent follows the hours deployed: 156 h × €10 (VPG rent per hour).
+    expect(lineA.rent.toFixed(2)).toBe("1560.00");
+  });
+
+  it("lets a practice that starts in September cut nobody's hours before September", () => {
+    const params = withParameters(SCHEMES.flevoland, { capacityHours: "46" }).params;
+    const full: Practice[] = Array.from({ length: 10 }, (_, i) => ({ ...vpgExample, agb: `0100010${i}`, weeklyHours: 4.5, startDate: null }));
+    const late: Practice = { ...vpgExample, agb: "01000200", weeklyHours: 8, startDate: "2025-09-15" };
+    const year = budgetYear(params, [...full, late], 2025, 2025);
+    // Jan–Aug: 45 h ≤ 46, nobody cut (4.5 h each); Sep–Dec: 53 h > 46, each gets ROUNDDOWN(h × 46 / 53, 2).
+    expect(year.lines[0].annualHours.toFixed(2)).toBe(new Dec("4.5").times(8).plus(new Dec("3.9").times(4)).times(4).toFixed(2));
+    expect(year.lines[10].annualHours.toFixed(2)).toBe(new Dec("6.94").times(4).times(4).toFixed(2));
   });
 
   it("scales hours linearly with patients (within the 2-decimal rounding)", () => {

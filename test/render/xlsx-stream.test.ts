@@ -11,6 +11,7 @@ import { STYLE_LOOKS } from "../../src/render/styles";
 import { xlsxValidation } from "../../src/render/xlsx-sheet";
 import type { SheetDescription, WorkbookDescription } from "../../src/workbook/types";
 import { EDGE_CASES, VPG_EXAMPLE } from "../fixtures/datasets";
+import { storedFormula } from "../../src/render/xlsx-sheet";
 import { mismatches } from "../support/hyperformula";
 import { readCachedValues } from "../support/libreoffice";
 import { scaleInput } from "../support/scale";
@@ -62,7 +63,7 @@ function differences(description: WorkbookDescription, wb: ExcelJS.Workbook): st
         const target = ws.getCell(r + 1, c + 1);
         const where = `${sheet.name}!${target.address}`;
         if (!cell) return check(`${where} empty`, target.value, null);
-        if (cell.formula !== undefined) check(`${where} formula`, target.formula, cell.formula.slice(1));
+        if (cell.formula !== undefined) check(`${where} formula`, target.formula, storedFormula(cell.formula.slice(1)));
         else if (target.value instanceof Date) check(`${where} date`, target.value.getTime() / 86_400_000 + 25_569, cell.value);
         else check(`${where} value`, [target.value, target.type], [cell.value ?? null, typeof cell.value === "string" ? ExcelJS.ValueType.String : typeof cell.value === "number" ? ExcelJS.ValueType.Number : target.type]);
         check(`${where} format`, target.numFmt, cell.format);

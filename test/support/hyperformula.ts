@@ -1,6 +1,10 @@
 import { column } from "../../src/workbook/a1";
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import type { Cell, WorkbookDescription } from "../../src/workbook/types";
+import { registerIsFormulaOverRanges } from "../../src/host/isformula-plugin";
+
+// ISFORMULA over a range, as Excel 365 and LibreOffice compute it (the Begroting's Formulecontrole).
+registerIsFormulaOverRanges();
 
 /** What a cell holds for a formula engine: formulas as text with "=", text with a quote prefix so it stays text. */
 export function rawContent(cell: Cell | null): RawCellContent {

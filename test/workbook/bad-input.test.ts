@@ -13,6 +13,7 @@ import { SCHEMES, withParameters } from "../../src/core/schemes";
 import { SAMPLE_PRACTICES_CSV } from "../../src/samples/sample";
 import { column } from "../../src/workbook/a1";
 import { describeWorkbook } from "../../src/workbook/describe";
+import { dataRowCount } from "../../src/workbook/practices-sheet";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { buildOn, NEW_SAMPLE, typeInto, valueOf } from "../support/memory";
 
@@ -20,7 +21,7 @@ const SAMPLE = () =>
   describeWorkbook({ scheme: withParameters(SCHEMES.flevoland, { capacityHours: "46", hourlyCost: "52.50" }), practices: importPractices(SAMPLE_PRACTICES_CSV).practices, budgetYear: 2026, years: 4 });
 
 const YEARS = [2026, 2027, 2028, 2029];
-const TOTAL_ROW = 5 + 12;
+const TOTAL_ROW = 5 + dataRowCount(12);
 /** Cost columns of a Begroting sheet: normpraktijken to compensation, and the incidental part. */
 const COST_COLUMNS = ["G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "T", "V"];
 
@@ -71,7 +72,7 @@ describe("bad input is named on Controle, not spread", () => {
     await typeInto(host, "Praktijken", "D6", [["veel"]]);
     await typeInto(host, "Praktijken", "F7", [["-4"]]);
     await typeInto(host, "Praktijken", "A8:H8", [["", "", "", "", "", "", "", ""]]);
-    await typeInto(host, "Uitbetalingen", "G5", [["1 maart"]]);
+    await typeInto(host, "Uitbetalingen", "G5", [["begin maart"]]); // "1 maart" is a date to a Dutch Excel
     const controle = (label: string) => {
       for (let row = 5; row < 80; row++) if (valueOf(host, "Controle", `A${row}`) === label) return valueOf(host, "Controle", `B${row}`);
       throw new Error(`no check ${label}`);
@@ -86,7 +87,7 @@ describe("bad input is named on Controle, not spread", () => {
     practices.getCell("D6").value = "veel";
     practices.getCell("F7").value = -4;
     for (let c = 1; c <= 8; c++) practices.getCell(8, c).value = null;
-    book.getWorksheet("Uitbetalingen")!.getCell("G5").value = "1 maart";
+    book.getWorksheet("Uitbetalingen")!.getCell("G5").value = "begin maart";
     const valueAt = await recalculateWithLibreOffice(Buffer.from(await book.xlsx.writeBuffer()), "bad-input");
     const at: ValueAt = (sheet, address) => {
       const m = /^([A-Z]+)(\d+)$/.exec(address)!;
