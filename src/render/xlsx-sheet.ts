@@ -154,6 +154,8 @@ export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescriptio
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
   ws.pageSetup.printTitlesRow = `${sheet.frozenRows}:${sheet.frozenRows}`;
+  // ExcelJS puts a "$" before each corner ("A1" → "$A1", a row-relative area LibreOffice misreads): "A$1" makes it "$A$1".
+  if (sheet.print.area) ws.pageSetup.printArea = sheet.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
   ws.columns = sheet.columnWidths.map((width) => ({ width }));
   // ExcelJS supports range validations but its typings lack them.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;

@@ -177,7 +177,8 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, PRACTICE_COLUMNS.endDate)],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
-    print: { landscape: true, fitToWidth: true },
+    // The practices and the free rows; the spare rows below would print as empty pages.
+    print: { landscape: true, fitToWidth: true, area: range(1, 1, last, PRACTICE_HEADERS.length) },
   };
 }
 

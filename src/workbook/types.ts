@@ -91,7 +91,12 @@ export interface SheetDescription {
   /** First row (1-based) of the data rows, below the header. */
   firstDataRow: number;
   /** Print setup: landscape, fit to one page wide. */
-  print: { landscape: true; fitToWidth: true };
+  print: {
+    landscape: true;
+    fitToWidth: true;
+    /** What a printout holds when not the whole used range (Praktijken: not the empty spare rows below the free rows). */
+    area?: string;
+  };
 }
 
 export interface DefinedName {

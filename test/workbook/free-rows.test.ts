@@ -3,6 +3,7 @@
  * Begroting, the Meerjarenraming and Controle on recalculation, without the add-in; one typed
  * below the free rows is named on Controle until a rebuild takes it in.
  */
+import JSZip from "jszip";
 import { importPractices } from "../../src/import/practices";
 import { renderXlsx } from "../../src/render/xlsx";
 import { SCHEMES, withParameters } from "../../src/core/schemes";
@@ -73,6 +74,14 @@ function expectNewPracticeCounted(at: ValueAt, before: ValueAt): void {
   expect(at("Meerjarenraming", "C5")).toBe(at("Begroting 2026", `K${TOTAL_ROW}`));
   expect(failingLines(at)).toEqual([]);
 }
+
+describe("printing Praktijken", () => {
+  it("prints the practices and the free rows, not the 200 spare rows below them as empty pages", async () => {
+    const zip = await JSZip.loadAsync(await renderXlsx(sample()));
+    const names = await zip.file("xl/workbook.xml")!.async("string");
+    expect(names).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;Praktijken&apos;!$A$1:$K$${TOTAL_ROW - 1}</definedName>`);
+  });
+});
 
 describe("a practice typed on a free row", () => {
   it("counts in the pane's workbook on recalculation, and a rebuild keeps it", async () => {
