@@ -1,6 +1,7 @@
 import type { BudgetYear } from "../core/budget";
 import { absolute, column, range } from "./a1";
 import { blockCell, budgetColumns, FIRST_MONTH_COLUMN, monthColumn, MONTH_NAMES } from "./budget-columns";
+import { flatText } from "./flat-text";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { dataRowCount, FIRST_DATA_ROW } from "./practices-sheet";
@@ -59,10 +60,10 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
   grid.setRow(4, 1, cols.map((col) => text(col.header)));
   budget.lines.forEach((line, i) => {
     const r = FIRST_DATA_ROW + i;
-    grid.setRow(r, 1, cols.map((col): Cell => ({ formula: col.formula(r), result: col.result(line), format: col.format })));
+    grid.setRow(r, 1, cols.map((col): Cell => ({ formula: flatText(col.formula(r)), result: col.result(line), format: col.format })));
   });
   // The free rows: the same formulas on empty Praktijken rows, so a practice typed there counts on recalculation.
-  for (let r = FIRST_DATA_ROW + budget.lines.length; r < totalRow; r++) grid.setRow(r, 1, cols.map((col): Cell => ({ formula: col.formula(r), result: col.blank, format: col.format })));
+  for (let r = FIRST_DATA_ROW + budget.lines.length; r < totalRow; r++) grid.setRow(r, 1, cols.map((col): Cell => ({ formula: flatText(col.formula(r)), result: col.blank, format: col.format })));
 
   grid.set(totalRow, 1, text("Totaal"));
   const totals = budget.totals;

@@ -4,6 +4,7 @@
  * column per signal (issue 8.6) that holds the row number when the signal applies, joined in
  * Signalen. Every formula is mirrored in src/core/payouts.ts and src/core/payment-signals.ts.
  */
+import { flatText } from "./flat-text";
 import { excelSerial } from "../core/dates";
 import { INVOICE_DATE_NOT_A_DATE, NOT_A_NUMBER, NOT_FOUND, PAID_DATE_NOT_A_DATE, payoutDifference, YEAR_NOT_BUDGETED, type RegisterRow, type Typed } from "../core/payouts";
 import { SIGNALS, SIGNAL_KEYS, signalText, type Signal } from "../core/payment-signals";
@@ -50,18 +51,6 @@ export const SIGNAL_TEXT_ROW = 3;
 const signalenFormula = (r: number) =>
   `=MID(${SIGNAL_KEYS.map((s) => `IF(${SIGNAL_COLUMNS[s]}${r}<>"","; "&${SIGNAL_COLUMNS[s]}$${SIGNAL_TEXT_ROW},"")`).join("&")},3,500)`;
 
-/**
- * A formula built from template pieces is a rope in V8 (every piece kept, several times the
- * text's size); reading it as a number flattens it in place. The register holds a dozen
- * formulas per row, for every practice × year: the sheet's description at 20,000 × 4 takes
- * 245 MB of heap flattened, 824 MB as ropes.
- */
-function flat(formula: string): string {
-  // Kept in a variable the optimiser cannot drop: `void Number(…)` alone is dead code to it.
-  flattened ^= Number(formula) | 0;
-  return formula;
-}
-let flattened = 0;
 
 /** The status formula: "" on a row without AGB code and nothing typed (a free row). */
 function statusFormula(r: number): string {
@@ -81,7 +70,7 @@ function statusFormula(r: number): string {
 export function payoutRowCells(item: RegisterRow, row: number, lineCount: number): (Cell | null)[] {
   const { record } = item;
   const difference = payoutDifference(item.due, record);
-  const differenceCell: Cell = { formula: flat(`=IF(ISNUMBER(I${row}),ROUND(I${row}-D${row},2),"")`), result: difference === null ? "" : difference.toNumber(), format: FORMAT.money };
+  const differenceCell: Cell = { formula: flatText(`=IF(ISNUMBER(I${row}),ROUND(I${row}-D${row},2),"")`), result: difference === null ? "" : difference.toNumber(), format: FORMAT.money };
   const typed = [
     manualCell(record.invoiceNumber, FORMAT.text),
     manualCell(record.invoiceDate, FORMAT.date),
@@ -90,15 +79,15 @@ export function payoutRowCells(item: RegisterRow, row: number, lineCount: number
     manualCell(record.paidDate, FORMAT.date),
   ];
   const practicesRow = item.free === null ? null : FIRST_DATA_ROW + lineCount + item.free;
-  const live = (field: "agb" | "name") => ({ formula: flat(`=IF(${practiceRef(practicesRow!, field)}="","",${practiceRef(practicesRow!, field)}&"")`), result: "" });
+  const live = (field: "agb" | "name") => ({ formula: flatText(`=IF(${practiceRef(practicesRow!, field)}="","",${practiceRef(practicesRow!, field)}&"")`), result: "" });
   const id: Cell[] =
     practicesRow === null
       ? [{ value: item.year, format: FORMAT.year }, { value: item.agb, format: FORMAT.text }, { value: item.name }]
       : [{ value: item.year, format: FORMAT.year }, live("agb"), live("name")];
   const formulas = signalFormulas(row);
   const signalCells: Cell[] = [
-    { formula: flat(signalenFormula(row)), result: signalText(item.signals) },
-    ...SIGNAL_KEYS.map((s): Cell => ({ formula: flat(formulas[s]), result: item.signals.includes(s) ? row : "", format: FORMAT.whole })),
+    { formula: flatText(signalenFormula(row)), result: signalText(item.signals) },
+    ...SIGNAL_KEYS.map((s): Cell => ({ formula: flatText(formulas[s]), result: item.signals.includes(s) ? row : "", format: FORMAT.whole })),
   ];
   // A year outside the forecast has no Begroting sheet to look in: nothing due, the status says why.
   if (!item.budgeted) return [...id, null, null, ...typed, differenceCell, { value: YEAR_NOT_BUDGETED }, ...signalCells, null];
@@ -109,18 +98,18 @@ export function payoutRowCells(item: RegisterRow, row: number, lineCount: number
   // A row without AGB code finds nothing (not the first empty free row); one not found, "" (never #N/A).
   const s = `${LINE_COLUMN}${row}`;
   const lineCell: Cell = {
-    formula: flat(`=IF(B${row}="","",IFERROR(MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLine},0)+${FIRST_DATA_ROW - 1},""))`),
+    formula: flatText(`=IF(B${row}="","",IFERROR(MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLine},0)+${FIRST_DATA_ROW - 1},""))`),
     result: item.line === null ? "" : FIRST_DATA_ROW + item.line,
     format: FORMAT.whole,
   };
-  const lookup = (col: string, missing: string) => flat(`=IF(${s}="",${missing},INDEX(${ref}$${col}$${FIRST_DATA_ROW}:$${col}$${lastLine},${s}-${FIRST_DATA_ROW - 1}))`);
+  const lookup = (col: string, missing: string) => flatText(`=IF(${s}="",${missing},INDEX(${ref}$${col}$${FIRST_DATA_ROW}:$${col}$${lastLine},${s}-${FIRST_DATA_ROW - 1}))`);
   return [
     ...id,
     { formula: lookup(BUDGET_COLUMN.compensation, "0"), result: item.due === null ? 0 : item.due.toNumber(), format: FORMAT.money },
     { formula: lookup(BUDGET_COLUMN.payoutDue, '""'), result: item.dueDate === null ? "" : excelSerial(item.dueDate), format: FORMAT.date },
     ...typed,
     differenceCell,
-    { formula: flat(statusFormula(row)), result: item.status },
+    { formula: flatText(statusFormula(row)), result: item.status },
     ...signalCells,
     lineCell,
   ];

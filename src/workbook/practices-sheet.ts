@@ -3,6 +3,7 @@ import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
 import { MODELS, type Practice } from "../core/types";
 import { absolute, cell, range } from "./a1";
+import { flatText } from "./flat-text";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import type { Cell, SheetDescription, Validation } from "./types";
@@ -140,12 +141,12 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     const notDigits = ["LEN(B)<>8", "NOT(ISNUMBER(--B))", ...[".", ",", "-", "+", " ", "e"].map((ch) => `ISNUMBER(FIND("${ch}",LOWER(B)))`)].join(",").replace(/\bB\b/g, b);
     const formula = `=IF(${b}="",IF(A${row}="","","AGB-code ontbreekt"),IF(OR(${notDigits}),"AGB-code is geen 8 cijfers",IF(COUNTIF(${agbs},${b})>1,"Dubbele AGB-code","OK")))`;
     const index = row - FIRST_DATA_ROW;
-    grid.set(row, PRACTICE_COLUMNS.check, { formula, result: index < practices.length ? statuses[index] : "" });
+    grid.set(row, PRACTICE_COLUMNS.check, { formula: flatText(formula), result: index < practices.length ? statuses[index] : "" });
     // Bad input is named on its row (and on Controle), never spread: the Begroting treats it as 0 or not active.
     const problems = inputProblemsFormula(row);
     const checkText = index < practices.length ? inputProblems(practices[index]) : "";
     const j = cell(row, PRACTICE_COLUMNS.inputCheck);
-    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`, result: checkText });
+    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: flatText(`=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`), result: checkText });
     grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",${row})`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
   }
   // Text format on the AGB codes of the free and spare rows: a code typed there keeps its leading 0 in Excel.
