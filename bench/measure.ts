@@ -33,7 +33,7 @@ async function floor(out: string, n: number): Promise<void> {
     sheet.cells.forEach((row, r) => {
       const target = ws.getRow(r + 1);
       row.forEach((cell, c) => {
-        if (cell) target.getCell(c + 1).value = (cell.result ?? cell.value ?? null) as ExcelJS.CellValue;
+        if (cell) target.getCell(c + 1).value = cell.result ?? cell.value ?? null;
       });
     });
   }

@@ -1,5 +1,5 @@
-// A static file server for dist/ on localhost, for `npm run demo` and the browser test.
-// Serves files only below dist/, on 127.0.0.1, with the right content types.
+// A static file server on localhost, for `npm run demo` (dist-demo/) and the browser tests.
+// Serves files only below its root, on 127.0.0.1, with the right content types.
 const fs = require("fs");
 const http = require("http");
 const path = require("path");
@@ -26,7 +26,7 @@ module.exports = { serve };
 
 if (require.main === module) {
   const port = Number(process.env.PORT || 3001);
-  serve(path.join(__dirname, "..", "dist"), port).then(() => {
+  serve(path.join(__dirname, "..", "dist-demo"), port).then(() => {
     console.log(`Demo of the task pane without Excel: http://localhost:${port}/demo.html  (Ctrl+C stops)`);
   });
 }

@@ -49,3 +49,57 @@ describe("manifest.xml", () => {
     expect(execFileSync("xmllint", ["--noout", "--schema", SCHEMA, tmp], { encoding: "utf8", stdio: "pipe" })).toBe("");
   });
 });
+
+/**
+ * Issue 9.4: the manifest declares the requirement sets the add-in needs, and the code has no
+ * run-time gate left for what the declared sets already guarantee. Each Office.js member's set
+ * is taken from @types/office-js ("[Api set: ExcelApi 1.9]"), not from memory.
+ */
+describe("declared requirements", () => {
+  const OFFICE_JS = fs.readFileSync(path.join(ROOT, "node_modules/@types/office-js/index.d.ts"), "utf8");
+  const sets = Object.fromEntries([...manifest.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => [m[1], m[2]]));
+  const version = (v: string) => v.split(".").map(Number).reduce((n, part, i) => n + part / 100 ** i, 0);
+  /** The ExcelApi set of every declaration of `member` in the Excel classes (for a property set, its "for set" version). */
+  const excelSetsOf = (member: string, setting: boolean): string[] =>
+    [...OFFICE_JS.matchAll(new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*?)\\*/\\s*(?:readonly\\s+)?${member}\\??[(:]`, "g"))]
+      .map((m) => /\[Api set: ExcelApi ([\d.]+)(?: for get, ([\d.]+) for set)?/.exec(m[1]))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => (setting && m[2] ? m[2] : m[1]));
+  const sources = ["src/render/office", "src/taskpane"].flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(ROOT, dir, f)));
+  const code = sources.map((f) => fs.readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "")).join("\n");
+
+  it("declares SharedRuntime 1.1, ExcelApi 1.9 and CustomFunctionsRuntime 1.2", () => {
+    expect(sets).toEqual({ SharedRuntime: "1.1", ExcelApi: "1.9", CustomFunctionsRuntime: "1.2" });
+  });
+
+  it("calls no Excel API newer than the ExcelApi it declares", () => {
+    // Every member called or set in the pane's Office.js code that Excel defines somewhere: it must exist in a declared set.
+    const used = new Map<string, boolean>();
+    for (const m of code.matchAll(/\.([a-z][A-Za-z]+)\s*(\(|=(?!=))/g)) used.set(m[1], (used.get(m[1]) ?? false) || m[2] !== "(");
+    const newer = [...used]
+      .map(([member, setting]) => [member, excelSetsOf(member, setting)] as const)
+      .filter(([, found]) => found.length > 0 && Math.min(...found.map(version)) > version(sets.ExcelApi))
+      .map(([member, found]) => `${member} (ExcelApi ${found.join(", ")})`);
+    expect(newer).toEqual([]);
+    // And the newest ones it does call are in it: the declared set is what the pane needs, no lower.
+    for (const member of ["copyFrom", "suspendScreenUpdatingUntilNextSync", "getSpecialCellsOrNullObject"]) {
+      expect([member, code.includes(`.${member}(`), [...new Set(excelSetsOf(member, false))]]).toEqual([member, true, [sets.ExcelApi]]);
+    }
+  });
+
+  it("has no run-time gate left that the declared sets make always true", () => {
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const all = walk("src");
+    const gated = all.filter((f) => /isSetSupported\(|\bsupports\(\s*["']1\.\d+["']\s*\)/.test(fs.readFileSync(path.join(ROOT, f), "utf8")) && !f.startsWith(path.join("src", "demo")));
+    expect(gated).toEqual([]);
+  });
+
+  it("declares the CustomFunctionsRuntime that CustomFunctions.Error needs", () => {
+    const functions = fs.readFileSync(path.join(ROOT, "src/functions/evaluate.ts"), "utf8");
+    expect(functions).toContain("new CustomFunctions.Error(");
+    const runtime = fs.readFileSync(path.join(ROOT, "node_modules/@types/custom-functions-runtime/index.d.ts"), "utf8");
+    const needed = /\[Api set: CustomFunctionsRuntime ([\d.]+)\]\s*\*\/\s*class Error\b/.exec(runtime)![1];
+    expect(version(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(version(needed));
+  });
+});

@@ -8,6 +8,7 @@ import type { MessageParams } from "../core/messages";
 export const MAX_ECHO = 80;
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**

@@ -74,7 +74,7 @@ export function payoutStatus(due: Dec | null, record: PaymentRecord): PayoutStat
     if (due.isZero()) return "Geen bedrag";
     return record.invoiced === null ? "Nog te factureren" : "Gefactureerd, niet betaald";
   }
-  const difference = new Dec(record.paid as number).minus(due).toDecimalPlaces(2);
+  const difference = new Dec(record.paid).minus(due).toDecimalPlaces(2);
   if (difference.isZero()) return "Betaald";
   return difference.gt(0) ? "Te veel betaald" : "Te weinig betaald";
 }

@@ -8,6 +8,7 @@
 export const MAX_CELL_TEXT = 32_767;
 
 /** C0 controls except tab, LF and CR; U+FFFE and U+FFFF; a surrogate without its pair. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
 
 /**

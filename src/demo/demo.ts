@@ -8,9 +8,10 @@ import { mountViewer } from "./viewer";
 const host = new MemoryExcel();
 let refresh: () => void = () => undefined;
 
-const run = async <T>(batch: Parameters<MemoryExcel["run"]>[0]): Promise<T> => {
+/** Excel.run, with or without RunOptions (the pane passes { delayForCellEdit: true }). */
+const run = async <T>(...args: Parameters<MemoryExcel["run"]>): Promise<T> => {
   try {
-    return (await host.run(batch)) as T;
+    return (await host.run(...args)) as T;
   } finally {
     refresh();
   }

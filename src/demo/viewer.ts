@@ -9,7 +9,7 @@ const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR"
 const decimal2 = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat("nl-NL", { style: "percent", maximumFractionDigits: 1 });
 
-function display(value: unknown, format: string | undefined): string {
+function display(value: string | number | boolean | null | undefined, format: string | undefined): string {
   if (typeof value !== "number") return value === null || value === undefined ? "" : String(value);
   if (!format) return String(value);
   if (format.includes("€")) return euro.format(value);

@@ -27,13 +27,18 @@ function isOmitted(value: unknown): value is null | undefined | "" {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function single(value: unknown, arg: string): unknown {
-  if (Array.isArray(value)) {
-    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
-    throw new ArgumentError("notASingleValue", { arg });
-  }
-  if (value !== null && typeof value === "object") throw new ArgumentError("notASingleValue", { arg });
-  return value;
+/** One cell's value as Excel passes it (undefined: an argument left off at the end). */
+type Scalar = string | number | boolean | null | undefined;
+
+function isScalar(value: unknown): value is Scalar {
+  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === undefined;
+}
+
+/** The one value of an argument: a scalar, or the cell of a 1×1 range; anything else is refused. */
+function single(value: unknown, arg: string): Scalar {
+  const one: unknown = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+  if (!isScalar(one)) throw new ArgumentError("notASingleValue", { arg });
+  return one;
 }
 
 /** The rule's checks, on facts about the value computed the cheap way for its type. */

@@ -21,6 +21,9 @@ export function evaluate(body: () => Dec, language?: Language): number {
       language ??= displayLanguage();
       const arg = language === "nl" ? dutchParameterName(error.params.arg) : error.params.arg;
       const text = message(language, error.key, { ...error.params, arg });
+      // CustomFunctions.Error is how a function returns #VALUE! with a message; Excel wants this
+      // class, which is no subclass of Error.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, text);
     }
     throw error;

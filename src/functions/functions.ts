@@ -8,6 +8,16 @@ import { booleanArg, countArg, modelOrRateArg, numberArg, partArg } from "./coer
 import { compensationCore, DEFAULTS, hoursPerNormpracticeCore, overheadCore, rentCore, splitCore } from "./cores";
 import { evaluate } from "./evaluate";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- arguments are `any` on purpose: see the note below */
+
+/**
+ * The registrations the metadata plugin appends to this file (`CustomFunctions.associate(…)`)
+ * bind to this name. Outside Excel (the pane opened in a browser, office.js not loaded) there
+ * is no CustomFunctions: then nothing is registered instead of an uncaught ReferenceError.
+ */
+const CustomFunctions: { associate(id: string, implementation: (...args: any[]) => unknown): void } = (globalThis as { CustomFunctions?: { associate(id: string, implementation: (...args: any[]) => unknown): void } }).CustomFunctions ?? { associate: () => undefined };
+void CustomFunctions; // read only by the appended registrations, which the compiler does not see
+
 /**
  * Arguments are declared `any` (the metadata generator knows no unions) so that text, booleans
  * and empty cells reach us and get a clear message instead of Excel's bare #VALUE!.
@@ -25,6 +35,7 @@ const weeklyHours = (raw: any) => numberArg(raw, "weekly_hours", { max: MAX_HOUR
 /**
  * Weekly POH-GGZ Jeugd hours of a practice: normpraktijken x hours per normpraktijk.
  * @customfunction POH_HOURS_PER_NORMPRACTICE
+ * @helpurl https://localhost:3000/help.html
  * @param patients Registered patients of the practice.
  * @param [hours_per_normpractice] Weekly hours per normpraktijk (default 4, NOP).
  * @param [normpractice_size] Patients per normpraktijk (default 2350).
@@ -43,6 +54,7 @@ export function pohHoursPerNormpractice(patients: any, hours_per_normpractice?: 
 /**
  * Annual room rent contribution: weekly hours x weeks x rent per hour x months / 12.
  * @customfunction POH_RENT
+ * @helpurl https://localhost:3000/help.html
  * @param weekly_hours Weekly POH hours in the practice.
  * @param [rent_per_hour] Rent contribution per hour (default 10 euro, VPG).
  * @param [weeks_per_year] Working weeks per year (default 48).
@@ -63,6 +75,7 @@ export function pohRent(weekly_hours: any, rent_per_hour?: any, weeks_per_year?:
 /**
  * Overhead costs of a practice-year: onboarding (first year) + rent + HIS licence + insurance.
  * @customfunction POH_OVERHEAD
+ * @helpurl https://localhost:3000/help.html
  * @param weekly_hours Weekly POH hours in the practice.
  * @param [first_year] TRUE in the year deployment starts (default TRUE).
  * @param [months_active] Months active in the year (default 12).
@@ -75,6 +88,7 @@ export function pohOverhead(weekly_hours: any, first_year?: any, months_active?:
 /**
  * The municipality's overhead compensation for one practice-year.
  * @customfunction POH_COMPENSATION
+ * @helpurl https://localhost:3000/help.html
  * @param weekly_hours Weekly POH hours in the practice.
  * @param [model_or_rate] "basis", "aanvullend" (default), "extra", or a rate from 0 to 1.
  * @param [first_year] TRUE in the year deployment starts (default TRUE).
@@ -95,6 +109,7 @@ export function pohCompensation(weekly_hours: any, model_or_rate?: any, first_ye
 /**
  * One funder's part of an amount; the insurer gets the rest, so both parts add up.
  * @customfunction POH_SPLIT
+ * @helpurl https://localhost:3000/help.html
  * @param amount The amount to split, in euros.
  * @param [municipality_share] The municipality's share from 0 to 1 (default 0.5, NOP).
  * @param [part] "gemeente"/"municipality" (default) or "verzekeraar"/"insurer".

@@ -20,11 +20,15 @@ export abstract class Proxy {
     const list = typeof properties === "string" ? properties.split(",") : Array.isArray(properties) ? properties : (properties?.select ?? "").split(",");
     const names = list.map((p) => p.trim()).filter((p) => p !== "");
     this.ctx.enqueue({ load: names }, () => {
+      this.beforeLoad();
       for (const name of names.length ? names : this.defaultProperties()) this.loaded.set(name, this.read(name));
       this.loaded.set("isNullObject", this.read("isNullObject"));
     });
     return this;
   }
+
+  /** Runs at sync time before a load reads its properties (a collection makes its items anew). */
+  protected beforeLoad(): void {}
 
   protected defaultProperties(): string[] {
     return [];

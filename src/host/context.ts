@@ -1,5 +1,5 @@
 /** The request context of the in-memory host: a queue of operations that `sync` runs. */
-import type { MemoryExcel } from "./memory-excel";
+import type { MemoryExcel, MemoryRunOptions } from "./memory-excel";
 import type { Operation } from "./base";
 import type { MemoryWorkbook } from "./state";
 import { WorkbookProxy } from "./workbook";
@@ -8,7 +8,10 @@ export class MemoryContext {
   readonly queue: Operation[] = [];
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly host: MemoryExcel) {
+  constructor(
+    readonly host: MemoryExcel,
+    readonly options: MemoryRunOptions = {},
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 

@@ -61,5 +61,5 @@ export function registerIsFormulaOverRanges(): void {
   if (registered) return;
   registered = true;
   HyperFormula.unregisterFunction("ISFORMULA");
-  HyperFormula.registerFunctionPlugin(IsFormulaOverRanges as unknown as Parameters<typeof HyperFormula.registerFunctionPlugin>[0]);
+  HyperFormula.registerFunctionPlugin(IsFormulaOverRanges);
 }

@@ -2,6 +2,9 @@
 import { cell, parseRange, sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
+import { WHOLE_SHEET } from "./copy";
+import { checkWritable } from "./protection";
+import { RangeProtectionProxy } from "./protection-proxy";
 import { HostError, type CellFormat, type MemoryValidation } from "./state";
 
 const VALIDATION_KINDS = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
@@ -44,11 +47,12 @@ export class RangeProxy extends Proxy {
         entry = created;
         ctx.enqueue({ dataValidation: rule }, () => {
           created.range = self.address_();
+          checkWritable(self.worksheet.sheet(), created.range, "validation");
           self.worksheet.sheet().validations.push(created);
         });
       },
       get rule() {
-        return entry ? ({ [entry.kind]: entry.rule } as Excel.DataValidationRule) : ({} as Excel.DataValidationRule);
+        return entry ? ({ [entry.kind]: entry.rule }) : ({});
       },
       set prompt(prompt: MemoryValidation["prompt"]) {
         ctx.enqueue({ prompt }, withEntry("prompt", (v) => (v.prompt = prompt)));
@@ -140,6 +144,31 @@ export class RangeProxy extends Proxy {
   select(): void {
     this.ctx.enqueue({ select: true }, () => (this.ctx.state.selected = { sheet: this.worksheet.sheet().name, address: this.address_() }));
   }
+  /** Copy and paste (ExcelApi 1.9). The host models a whole sheet onto a whole sheet only (see ./copy). */
+  copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks = false, transpose = false): void {
+    this.ctx.enqueue({ copyFrom: typeof source === "string" ? source : "range", copyType, skipBlanks, transpose }, () => {
+      if (typeof source === "string" || source.address_() !== WHOLE_SHEET || this.address_() !== WHOLE_SHEET || skipBlanks || transpose) {
+        throw new HostError("NotImplemented", "The in-memory host models copyFrom of a whole sheet onto a whole sheet only");
+      }
+      this.ctx.state.copySheet(source.worksheet.sheet(), this.worksheet.sheet(), copyType);
+    });
+  }
+  /** Whole rows ("43:44") inserted, shifting down (ExcelApi 1.1); references follow (see ./rows). */
+  insert(shift: string): void {
+    this.ctx.enqueue({ insert: shift }, () => this.moveRows(shift, "Down", 1));
+  }
+  /** Whole rows deleted, shifting up; references into them become #REF!. */
+  delete(shift: string): void {
+    this.ctx.enqueue({ delete: shift }, () => this.moveRows(shift, "Up", -1));
+  }
+  private moveRows(shift: string, expected: string, sign: 1 | -1): void {
+    const rows = /^\$?(\d+):\$?(\d+)$/.exec(this.address_());
+    if (!rows || shift !== expected) throw new HostError("NotImplemented", `The in-memory host inserts and deletes whole rows only ("5:7", ${expected})`);
+    const sheet = this.worksheet.sheet();
+    if (sheet.protection.protected && !sheet.protection.options[sign > 0 ? "allowInsertRows" : "allowDeleteRows"]) throw new HostError("AccessDenied", `The sheet ${sheet.name} is protected`);
+    const [top, bottom] = [Number(rows[1]), Number(rows[2])];
+    this.ctx.state.moveRows(sheet, top, sign * (bottom - top + 1));
+  }
   /** Cells holding constants (not formulas), as Excel's Go To Special. */
   getSpecialCellsOrNullObject(type: string): SpecialCellsProxy {
     return new SpecialCellsProxy(this.ctx, this, type);
@@ -177,6 +206,7 @@ export class RangeFormatProxy {
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
   readonly borders: { getItem: (edge: string) => { style: string } };
+  readonly protection: RangeProtectionProxy;
 
   constructor(
     private readonly ctx: MemoryContext,
@@ -189,6 +219,7 @@ export class RangeFormatProxy {
     this.borders = {
       getItem: (edge: string) => setters({ style: setter((v) => (edge === "EdgeTop" ? { borderTop: String(v) } : { borderBottom: String(v) })) }) as { style: string },
     };
+    this.protection = new RangeProtectionProxy(ctx, () => range.worksheet.sheet(), () => range.address_());
   }
 
   set wrapText(value: boolean) {
@@ -196,12 +227,14 @@ export class RangeFormatProxy {
   }
   set columnWidth(points: number) {
     this.ctx.enqueue({ columnWidth: points }, () => {
+      checkWritable(this.range.worksheet.sheet(), this.range.address_(), "formatColumns");
       const { left, right } = parseRange(this.range.address_());
       for (let c = left; c <= right; c++) this.range.worksheet.sheet().columnWidths.set(c, points);
     });
   }
   set rowHeight(points: number) {
     this.ctx.enqueue({ rowHeight: points }, () => {
+      checkWritable(this.range.worksheet.sheet(), this.range.address_(), "formatRows");
       const { top, bottom } = parseRange(this.range.address_());
       for (let r = top; r <= bottom; r++) this.range.worksheet.sheet().rowHeights.set(r, points);
     });
@@ -216,6 +249,7 @@ export class ConditionalFormatProxy {
     const entry = { range: "", formula: "", fill: "", fontColor: "" };
     ctx.enqueue({ conditionalFormat: type }, () => {
       entry.range = range.address_();
+      checkWritable(range.worksheet.sheet(), entry.range, "formatCells");
       range.worksheet.sheet().conditionalFormats.push(entry);
     });
     const set = (field: "formula" | "fill" | "fontColor") => (value: unknown) => ctx.enqueue({ [field]: value }, () => (entry[field] = String(value)));

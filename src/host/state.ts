@@ -4,7 +4,12 @@
  * calculated by HyperFormula so tests and the demo can read values back.
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
+import { registerIsFormulaOverRanges } from "./isformula-plugin";
 import { parseRange, sheetRef } from "../workbook/a1";
+import { checkWritable, unprotected, type LockEntry, type MemoryProtection } from "./protection";
+import { copyWholeSheet } from "./copy";
+import { moveRows } from "./rows";
+import { formatAfterEntry, parseEntry, type HostLocale, type ParsedEntry } from "./parse-entry";
 
 export type Scalar = string | number | boolean;
 
@@ -51,6 +56,9 @@ export interface MemorySheet {
   charts: { type: string; source: string; seriesBy: string; title: string }[];
   orientation: string;
   fitToWidth: boolean;
+  protection: MemoryProtection;
+  /** `format.protection.locked` as set, in order; a cell no entry covers is locked. */
+  locks: LockEntry[];
 }
 
 export class HostError extends Error {
@@ -76,22 +84,6 @@ export function checkSheetName(name: string, others: readonly string[]): void {
   if (others.some((o) => o.toLowerCase() === name.toLowerCase())) throw new HostError("ItemAlreadyExists", `A sheet named “${name}” already exists`);
 }
 
-/**
- * What Excel stores when a string is written into a cell through `formulas` or `values`:
- * "=…" is a formula, a leading apostrophe makes text, and text that reads as a number or a
- * boolean becomes one.
- */
-export function parseEntry(input: unknown): Pick<MemoryCell, "formula" | "value"> | null {
-  if (input === null || input === undefined || input === "") return null;
-  if (typeof input === "number" || typeof input === "boolean") return { value: input };
-  const text = String(input);
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (text.startsWith("=") && text.length > 1) return { formula: text };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return { value: Number(text) };
-  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
-  return { value: text };
-}
-
 export class MemoryWorkbook {
   sheets: MemorySheet[] = [];
   names = new Map<string, string>();
@@ -100,6 +92,8 @@ export class MemoryWorkbook {
   selected: { sheet: string; address: string } | null = null;
   active: string | null = null;
   private engine: HyperFormula | null = null;
+  /** The user's locale: how Excel reads text written into a cell (see parse-entry.ts). */
+  locale: HostLocale = "nl-NL";
 
   constructor(readonly calculate = true) {}
 
@@ -109,7 +103,7 @@ export class MemoryWorkbook {
 
   addSheet(name: string): MemorySheet {
     checkSheetName(name, this.sheets.map((s) => s.name));
-    const sheet: MemorySheet = { name, cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), frozenRows: 0, validations: [], conditionalFormats: [], charts: [], orientation: "Portrait", fitToWidth: false };
+    const sheet: MemorySheet = { name, cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), frozenRows: 0, validations: [], conditionalFormats: [], charts: [], orientation: "Portrait", fitToWidth: false, protection: unprotected(), locks: [] };
     this.sheets.push(sheet);
     this.changed();
     return sheet;
@@ -133,12 +127,26 @@ export class MemoryWorkbook {
 
   private rewriteReferences(sheetName: string, replace: (reference: string) => string): void {
     const pattern = new RegExp(`(?<![A-Za-z0-9_.'])${escapeRegExp(sheetRef(sheetName))}\\$?[A-Z]+\\$?\\d+(:\\$?[A-Z]+\\$?\\d+)?`, "gi");
-    const rewrite = (text: string) => text.replace(pattern, replace);
+    // Most formulas do not name the sheet: a plain search first keeps big workbooks fast.
+    const names = new RegExp(escapeRegExp(sheetRef(sheetName)), "i");
+    const rewrite = (text: string) => (names.test(text) ? text.replace(pattern, replace) : text);
     for (const s of this.sheets) {
       for (const cell of s.cells.values()) if (cell.formula) cell.formula = rewrite(cell.formula);
       for (const chart of s.charts) chart.source = rewrite(chart.source);
     }
     for (const [name, ref] of this.names) this.names.set(name, rewrite(ref));
+  }
+
+  /** `target.getRange().copyFrom(source.getRange(), copyType)`: see ./copy. */
+  copySheet(source: MemorySheet, target: MemorySheet, copyType: string): void {
+    copyWholeSheet(source, target, copyType);
+    this.changed();
+  }
+
+  /** Inserts (count > 0) or deletes (count < 0) whole rows at `at`, references following as in Excel: see ./rows. */
+  moveRows(sheet: MemorySheet, at: number, count: number): void {
+    moveRows(this.sheets, this.names, sheet, at, count);
+    this.changed();
   }
 
   moveSheet(sheet: MemorySheet, position: number): void {
@@ -154,16 +162,19 @@ export class MemoryWorkbook {
     if (!Array.isArray(rows) || rows.length !== height || rows.some((r) => !Array.isArray(r) || r.length !== width)) {
       throw new HostError("InvalidArgument", `The ${kind} array does not match the size of range ${address} (${height}×${width})`);
     }
+    checkWritable(sheet, address, kind === "numberFormat" ? "formatCells" : "cells");
     rows.forEach((row, i) =>
       row.forEach((input, j) => {
         const k = key(top + i, left + j);
         const cell = sheet.cells.get(k) ?? {};
         if (kind === "numberFormat") cell.numberFormat = input === null || input === "General" ? undefined : String(input);
         else {
-          const entry = kind === "values" && typeof input === "string" && input.startsWith("=") ? { value: input } : parseEntry(input);
+          const entry: ParsedEntry | null = kind === "values" && typeof input === "string" && input.startsWith("=") ? { value: input } : parseEntry(input, { locale: this.locale });
+          const { numberFormat, ...content } = entry ?? {};
           delete cell.formula;
           delete cell.value;
-          Object.assign(cell, entry ?? {});
+          Object.assign(cell, content);
+          cell.numberFormat = formatAfterEntry(cell.numberFormat, numberFormat);
         }
         if (cell.formula === undefined && cell.value === undefined && cell.numberFormat === undefined && cell.format === undefined) sheet.cells.delete(k);
         else sheet.cells.set(k, cell);
@@ -173,6 +184,7 @@ export class MemoryWorkbook {
   }
 
   formatRange(sheet: MemorySheet, address: string, format: CellFormat): void {
+    checkWritable(sheet, address, "formatCells");
     const { top, left, bottom, right } = parseRange(address);
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
@@ -206,7 +218,7 @@ export class MemoryWorkbook {
     const engine = this.getEngine();
     const value = engine.getCellValue({ sheet: engine.getSheetId(sheet.name)!, row: row - 1, col: col - 1 });
     if (value && typeof value === "object") return (value as { value: string }).value;
-    return value as Scalar | null;
+    return value;
   }
 
   private changed(): void {
@@ -233,6 +245,7 @@ export class MemoryWorkbook {
       sheets[sheet.name] = grid;
     }
     const names = [...this.names].map(([name, ref]) => ({ name, expression: ref.startsWith("=") ? ref : `=${ref}` }));
+    registerIsFormulaOverRanges();
     this.engine = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true }, names);
     return this.engine;
   }

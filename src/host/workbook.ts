@@ -26,22 +26,36 @@ export class ApplicationProxy extends Proxy {
     return this.loadedValue("calculationMode");
   }
   set calculationMode(mode: string) {
-    this.ctx.enqueue({ calculationMode: mode }, () => (this.ctx.state.calculationMode = mode));
+    this.ctx.enqueue({ calculationMode: mode }, () => {
+      this.ctx.host.calculationModeSets++;
+      this.ctx.state.calculationMode = mode;
+    });
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.enqueue({ suspendScreenUpdating: true }, () => this.ctx.host.screenUpdatingSuspended++);
   }
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue({ suspendApiCalculation: true }, () => this.ctx.host.calculationSuspendedSyncs.push(this.ctx.host.syncs.length));
+  }
 }
 
 export class WorksheetCollectionProxy extends Proxy {
-  private itemsCache: WorksheetProxy[] = [];
+  private itemsCache: WorksheetProxy[] | null = null;
+  protected beforeLoad(): void {
+    this.itemsCache = null;
+  }
   protected read(property: string): unknown {
-    if (property.startsWith("items")) this.itemsCache = this.ctx.state.sheets.map((s) => WorksheetProxy.loadedFrom(this.ctx, s));
+    if (property.startsWith("items")) {
+      this.itemsCache ??= this.ctx.state.sheets.map((s) => WorksheetProxy.loadedFrom(this.ctx, s));
+      // "items/protection/protected": each item's protection is loaded with it, as in Office.js.
+      const nested = /^items\/protection\/(\w+)$/.exec(property);
+      if (nested) for (const item of this.itemsCache) item.protection.preload(nested[1]);
+    }
     return property === "isNullObject" ? false : true;
   }
   get items(): WorksheetProxy[] {
     this.loadedValue("items/name");
-    return this.itemsCache;
+    return this.itemsCache ?? [];
   }
   add(name: string): WorksheetProxy {
     const proxy = new WorksheetProxy(this.ctx, () => this.ctx.state.sheet(name) ?? null);
@@ -60,12 +74,12 @@ export class WorksheetCollectionProxy extends Proxy {
 }
 
 export class NamesProxy extends Proxy {
-  private names: { name: string }[] = [];
+  private names: { name: string; formula: string }[] = [];
   protected read(property: string): unknown {
-    if (property.startsWith("items")) this.names = [...this.ctx.state.names.keys()].map((name) => ({ name }));
+    if (property.startsWith("items")) this.names = [...this.ctx.state.names].map(([name, ref]) => ({ name, formula: `=${ref}` }));
     return property === "isNullObject" ? false : true;
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; formula: string }[] {
     this.loadedValue("items/name");
     return this.names;
   }
@@ -76,13 +90,29 @@ export class NamesProxy extends Proxy {
       this.ctx.state.namesChanged();
     });
   }
-  getItem(name: string): { delete: () => void } {
+  /** A NamedItem: `delete()`, and `formula` to point it elsewhere (ExcelApi 1.7) while formulas that use it keep it. */
+  getItem(name: string): { delete: () => void; formula: string } {
+    const ctx = this.ctx;
+    const existing = () => {
+      const key = [...ctx.state.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+      if (key === undefined) throw new HostError("ItemNotFound", `The name “${name}” does not exist`);
+      return key;
+    };
     return {
       delete: () =>
-        this.ctx.enqueue({ deleteName: name }, () => {
-          if (!this.ctx.state.names.delete(name)) throw new HostError("ItemNotFound", `The name “${name}” does not exist`);
-          this.ctx.state.namesChanged();
+        ctx.enqueue({ deleteName: name }, () => {
+          ctx.state.names.delete(existing());
+          ctx.state.namesChanged();
         }),
+      set formula(formula: string) {
+        ctx.enqueue({ nameFormula: name, formula }, () => {
+          ctx.state.names.set(existing(), formula.startsWith("=") ? formula.slice(1) : formula);
+          ctx.state.namesChanged();
+        });
+      },
+      get formula(): string {
+        throw new HostError("PropertyNotLoaded", "Load the names' items/formula to read a formula");
+      },
     };
   }
 }

@@ -2,14 +2,21 @@
 import { sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
+import { WHOLE_SHEET } from "./copy";
+import { checkWritable } from "./protection";
+import { WorksheetProtectionProxy } from "./protection-proxy";
 import { RangeProxy } from "./range";
 import { HostError, type MemorySheet } from "./state";
 
 export class WorksheetProxy extends Proxy {
   private bound: MemorySheet | null = null;
-  readonly freezePanes = { freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => (this.sheet().frozenRows = n)) };
+  readonly freezePanes = {
+    freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => (this.sheet().frozenRows = n)),
+    unfreeze: () => this.ctx.enqueue({ unfreeze: true }, () => (this.sheet().frozenRows = 0)),
+  };
   readonly pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number } };
   readonly charts: ChartsProxy;
+  readonly protection: WorksheetProtectionProxy;
 
   constructor(
     ctx: MemoryContext,
@@ -34,6 +41,7 @@ export class WorksheetProxy extends Proxy {
       },
     };
     this.charts = new ChartsProxy(ctx, () => this.sheet());
+    this.protection = new WorksheetProtectionProxy(ctx, () => this.sheet());
   }
 
   static loadedFrom(ctx: MemoryContext, sheet: MemorySheet): WorksheetProxy {
@@ -90,36 +98,59 @@ export class WorksheetProxy extends Proxy {
   delete(): void {
     this.ctx.enqueue({ deleteWorksheet: true }, () => this.ctx.state.deleteSheet(this.sheet()));
   }
+  /** Worksheet.calculate (ExcelApi 1.6): the host calculates on every read, so this only records which sheets were asked. */
+  calculate(markAllDirty: boolean): void {
+    this.ctx.enqueue({ calculate: markAllDirty }, () => this.ctx.host.calculatedSheets.push(this.sheet().name));
+  }
   activate(): void {
     this.ctx.enqueue({ activate: true }, () => (this.ctx.state.active = this.sheet().name));
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this, address ?? "A1");
+    // Without an address, the entire sheet, as in Office.js.
+    return new RangeProxy(this.ctx, this, address ?? WHOLE_SHEET);
   }
   getUsedRangeOrNullObject(): RangeProxy {
     return new RangeProxy(this.ctx, this, null);
   }
 }
 
-export class ChartsProxy {
+export class ChartsProxy extends Proxy {
+  private itemsCache: ChartProxy[] = [];
   constructor(
-    private readonly ctx: MemoryContext,
+    ctx: MemoryContext,
     private readonly sheet: () => MemorySheet,
-  ) {}
+  ) {
+    super(ctx);
+  }
+  protected read(property: string): unknown {
+    if (property === "isNullObject") return false;
+    if (property === "count") return this.sheet().charts.length;
+    if (property.startsWith("items")) this.itemsCache = this.sheet().charts.map((entry) => new ChartProxy(this.ctx, entry, this.sheet));
+    return true;
+  }
+  get items(): ChartProxy[] {
+    this.loadedValue("items/name");
+    return this.itemsCache;
+  }
   add(type: string, source: RangeProxy, seriesBy: string): ChartProxy {
     const entry = { type, source: "", seriesBy, title: "" };
     this.ctx.enqueue({ addChart: type }, () => {
+      checkWritable(this.sheet(), source.address_(), "objects");
       entry.source = `${sheetRef(source.worksheet.sheet().name)}${source.address_()}`;
       this.sheet().charts.push(entry);
     });
-    return new ChartProxy(this.ctx, entry);
+    return new ChartProxy(this.ctx, entry, this.sheet);
   }
 }
 
 export class ChartProxy {
   readonly title: Record<string, unknown>;
   readonly series: { getItemAt: (i: number) => SeriesProxy; add: (name: string) => SeriesProxy };
-  constructor(ctx: MemoryContext, entry: { title: string; source: string }) {
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly entry: MemorySheet["charts"][number],
+    private readonly sheet: () => MemorySheet,
+  ) {
     this.title = setters({ text: (v) => ctx.enqueue({ title: v }, () => (entry.title = String(v))) });
     const series = (name?: string): SeriesProxy => {
       const proxy: SeriesProxy = {
@@ -135,6 +166,16 @@ export class ChartProxy {
       return proxy;
     };
     this.series = { getItemAt: () => series(), add: (name: string) => (ctx.enqueue({ addSeries: name }, () => undefined), series(name)) };
+  }
+  /** Chart.delete (ExcelApi 1.1); refused on a protected sheet unless objects may be edited. */
+  delete(): void {
+    this.ctx.enqueue({ deleteChart: true }, () => {
+      const charts = this.sheet().charts;
+      const at = charts.indexOf(this.entry);
+      if (at < 0) throw new HostError("ItemNotFound", "The chart does not exist");
+      checkWritable(this.sheet(), "A1", "objects");
+      charts.splice(at, 1);
+    });
   }
   setPosition(start: string, end?: string): void {
     void start;

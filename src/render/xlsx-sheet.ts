@@ -129,7 +129,7 @@ function writeRow(ws: SheetWriter, sheet: SheetDescription, r: number, ranges: S
     if (!cell && looks.length === 0) continue;
     const target = row.getCell(c);
     if (cell) target.value = cellValue(cell);
-    target.style = styles.get(cell?.format, looks, isNumeric(cell)) as ExcelJS.Style;
+    target.style = styles.get(cell?.format, looks, isNumeric(cell));
   }
   row.commit();
 }

@@ -12,7 +12,6 @@ import { MAX_FORECAST_YEARS } from "../workbook/describe";
 
 export interface PaneDependencies {
   run: ExcelRun;
-  supports: (version: string) => boolean;
   language: Language;
   today: Date;
 }
@@ -80,7 +79,6 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     status.textContent = "";
     try {
       const outcome = await build(deps.run, request, {
-        supports: deps.supports,
         language: deps.language,
         confirmed,
         onProgress: (step, done, total) => {
@@ -162,12 +160,14 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     void start({ mode: "new", budget: { schemeId: scheme.value as SchemeId, budgetYear, years: forecastYears, hourlyCost: cost!, withSample: withSample.checked } });
   });
 
-  importButton.addEventListener("click", async () => {
+  const importChosen = async () => {
     const chosen = file.files?.[0];
     const csv = chosen ? new Uint8Array(await chosen.arrayBuffer()) : paste.value;
     if (!chosen && paste.value.trim() === "") return showProblems([{ text: t("noFile") }]);
     void start({ mode: "import", csv });
-  });
+  };
+  // A listener's promise is not awaited by the DOM: say so with void, as the other buttons do.
+  importButton.addEventListener("click", () => void importChosen());
 
   rebuild.addEventListener("click", () => void start({ mode: "rebuild" }));
 }

@@ -12,6 +12,7 @@ import { formatProblem, importPractices } from "../import/practices";
 import { readWorkbook } from "../render/office/read";
 import { editedCells } from "../render/office/registry";
 import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
+import { failureText } from "./failure";
 import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
 import { formatSheetProblem, readParameters, readPayments, readPractices, type Values } from "../workbook/read-back";
@@ -46,7 +47,6 @@ export type BuildOutcome =
   | { kind: "failed"; text: string };
 
 export interface BuildOptions {
-  supports: (version: string) => boolean;
   language: Language;
   /** The person agreed to write over edited sheets or an existing budget. */
   confirmed?: boolean;
@@ -67,7 +67,7 @@ function newBudgetInput(budget: NewBudget): BudgetInput {
 function typedPractices(values: Values): number {
   let count = 0;
   for (let r = FIRST_DATA_ROW - 1; r < values.length; r++) {
-    if ((values[r] ?? []).slice(0, PRACTICE_COLUMNS.endDate).some((v) => v !== null && v !== undefined && String(v).trim() !== "")) count++;
+    if ((values[r] ?? []).slice(0, PRACTICE_COLUMNS.endDate).some((v) => (typeof v === "string" ? v.trim() !== "" : v !== null && v !== undefined))) count++;
   }
   return count;
 }
@@ -77,14 +77,14 @@ function typedPractices(values: Values): number {
  * asks first (`confirm`) before writing over edits, an existing budget or typed practices.
  *
  * @example
- * await build(Excel.run, { mode: "import", csv }, { supports, language: "nl" }) // { kind: "confirm", replacesPractices: { current: 12, read: 11 }, … }
+ * await build(run, { mode: "import", csv }, { language: "nl" }) // { kind: "confirm", replacesPractices: { current: 12, read: 11 }, … }
  */
 export async function build(run: ExcelRun, request: BuildRequest, options: BuildOptions): Promise<BuildOutcome> {
   const lang = options.language;
   try {
     return await run(async (context) => {
       options.onProgress?.("reading", 0, 1);
-      const contents = await readWorkbook(context, options.supports);
+      const contents = await readWorkbook(context);
       let input: BudgetInput;
       let warnings: Problem[] = [];
       let replacesPractices: { current: number; read: number } | undefined;
@@ -109,10 +109,10 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
           practices = read.practices;
         }
         if (problems.length > 0) return { kind: "problems", problems };
-        const payments: Map<string, PaymentRecord> = contents.payouts ? readPayments(contents.payouts) : new Map();
+        const payments: Map<string, PaymentRecord> = contents.payouts ? readPayments(contents.payouts) : new Map<string, PaymentRecord>();
         input = { scheme: parameters.scheme, practices, budgetYear: parameters.budgetYear, years: parameters.years, payments };
       }
-      const description = describeWorkbook(input);
+      const description = describeWorkbook({ buildDate: new Date(), ...input }); // today: the default Peildatum
 
       if (!options.confirmed) {
         const edited = (contents.state.registry?.sheets ?? [])
@@ -121,14 +121,15 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         const replacesBudget = request.mode === "new" && (contents.state.registry?.sheets.length ?? 0) > 0;
         if (edited.length > 0 || replacesBudget || replacesPractices) return { kind: "confirm", edited, replacesBudget, ...(replacesPractices ? { replacesPractices } : {}) };
       }
-      await renderWorkbook(context, description, contents.state, { supports: options.supports, onProgress: options.onProgress });
+      await renderWorkbook(context, description, contents.state, { onProgress: options.onProgress });
       const read = request.mode === "import" ? { practicesRead: input.practices.length } : {};
       return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear), warnings, ...read };
     });
   } catch (error) {
     if (error instanceof ArgumentError) return { kind: "problems", problems: [{ text: message(lang, error.key, error.params) }] };
-    if (error instanceof BuildError) return { kind: "failed", text: message(lang, "buildFailed", { step: stepName(lang, error.step), detail: error.message }) };
-    return { kind: "failed", text: message(lang, "buildFailed", { step: stepName(lang, "reading"), detail: error instanceof Error ? error.message : String(error) }) };
+    // Said from the read-back after the repair; a failure before the first write wrote nothing.
+    if (error instanceof BuildError) return { kind: "failed", text: failureText(lang, stepName(lang, error.step), error.cause, error.outcome) };
+    return { kind: "failed", text: failureText(lang, stepName(lang, "reading"), error, null) };
   }
 }
 

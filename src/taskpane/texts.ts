@@ -55,6 +55,16 @@ export const TEXTS = {
   noFile: { nl: "Kies een CSV-bestand of plak de CSV.", en: "Choose a CSV file or paste the CSV." },
   working: { nl: "Bezig: {step}…", en: "Working: {step}…" },
   notInExcel: { nl: "Open deze invoegtoepassing in Excel.", en: "Open this add-in in Excel." },
+  // Start-up without Office (taskpane.ts): said instead of "Laden…" so the user knows what to do.
+  officeMissing: {
+    nl: "office.js kon niet worden geladen. Controleer de internetverbinding (appsforoffice.microsoft.com moet bereikbaar zijn) en open het deelvenster opnieuw.",
+    en: "office.js could not be loaded. Check the internet connection (appsforoffice.microsoft.com must be reachable) and open the pane again.",
+  },
+  officeSilent: {
+    nl: "office.js kon niet worden geladen: Office gaf binnen {seconds} seconden geen antwoord. Open deze invoegtoepassing in Excel, of sluit het deelvenster en open het opnieuw.",
+    en: "office.js could not be loaded: Office did not answer within {seconds} seconds. Open this add-in in Excel, or close the pane and open it again.",
+  },
+  startFailed: { nl: "Het deelvenster kon niet starten: {message}", en: "The pane could not start: {message}" },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

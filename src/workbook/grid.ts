@@ -25,10 +25,10 @@ export class Grid {
   /** The block, padded with nulls to a rectangle of at least `minWidth` columns. */
   build(minWidth = 0): (Cell | null)[][] {
     const width = Math.max(this.width, minWidth);
-    const out: (Cell | null)[][] = new Array(this.rows.length);
+    const out = new Array<(Cell | null)[]>(this.rows.length);
     for (let i = 0; i < this.rows.length; i++) {
       const src = this.rows[i] ?? [];
-      const row: (Cell | null)[] = new Array(width);
+      const row = new Array<Cell | null>(width);
       for (let c = 0; c < width; c++) row[c] = src[c] ?? null;
       out[i] = row;
     }

@@ -43,7 +43,12 @@ export function formatSheetProblem(language: Language, problem: SheetProblem): s
 }
 
 const at = (values: Values, row: number, col: number): unknown => values[row - 1]?.[col - 1] ?? "";
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
+/** A cell's value as trimmed text; blank for an empty cell (anything else, never read from a cell, as JSON). */
+const text = (value: unknown): string => {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return value === null || value === undefined ? "" : (JSON.stringify(value) ?? "");
+};
 
 export interface ParametersReadBack {
   scheme: Scheme;

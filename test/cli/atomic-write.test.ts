@@ -78,7 +78,7 @@ describe("writeFileAtomic", () => {
   it("reports a full disk (ENOSPC from write) as diskFull and keeps the old file", async () => {
     const dir = tempDir();
     const target = withOld(dir);
-    const full: FileSystem = { ...fs, writeSync: (() => { throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }); }) as typeof fs.writeSync };
+    const full: FileSystem = { ...fs, writeSync: () => { throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }); } };
     await expect(writeFileAtomic(target, (out) => void out.end(Buffer.alloc(10)), { fileSystem: full })).rejects.toMatchObject({ key: "diskFull", params: { path: target } });
     expect(fs.readFileSync(target).equals(OLD)).toBe(true);
     expect(leftovers(dir)).toEqual([]);
@@ -108,9 +108,9 @@ describe("writeFileAtomic", () => {
   it("passes a producer's own error on as it is, and cleans up", async () => {
     const dir = tempDir();
     const target = withOld(dir);
-    const attempt = writeFileAtomic(target, async (out) => {
+    const attempt = writeFileAtomic(target, (out) => {
       out.write(Buffer.alloc(100));
-      throw new RangeError("too many practices");
+      return Promise.reject(new RangeError("too many practices"));
     });
     await expect(attempt).rejects.toThrow(RangeError);
     expect(fs.readFileSync(target).equals(OLD)).toBe(true);

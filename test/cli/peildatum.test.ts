@@ -48,7 +48,7 @@ describe("poh-budget --peildatum", () => {
     expect([given.code, given.stderr]).toEqual([0, ""]);
     // De Linde (due 1-5-2026) and Het Anker (started in March, due 1-7-2026 — not before the Peildatum).
     expect(given.stdout).toContain("Niets achterstallig op de peildatum: Achterstallig op de peildatum: Uitbetalingen rij 5 (Huisartsenpraktijk De Linde)");
-    expect(await peildatumOf(path.join(dir, "b.xlsx"))).toMatchObject({ value: excelSerial("2026-07-01"), source: expect.stringMatching(/^Eigen invoer/) });
+    expect(await peildatumOf(path.join(dir, "b.xlsx"))).toMatchObject({ value: excelSerial("2026-07-01"), source: expect.stringMatching(/^Eigen invoer/) as unknown });
 
     const dutch = run([...BUILD, "--peildatum", "15-01-2026", "--force"], dir);
     expect(dutch.code).toBe(0);
@@ -56,7 +56,7 @@ describe("poh-budget --peildatum", () => {
 
     fs.rmSync(path.join(dir, "b.xlsx"));
     expect(run(BUILD, dir).code).toBe(0);
-    expect(await peildatumOf(path.join(dir, "b.xlsx"))).toMatchObject({ value: TODAY, source: expect.stringMatching(/^Standaard: de datum van opbouwen \(\d+-\d+-\d{4}\)/) });
+    expect(await peildatumOf(path.join(dir, "b.xlsx"))).toMatchObject({ value: TODAY, source: expect.stringMatching(/^Standaard: de datum van opbouwen \(\d+-\d+-\d{4}\)/) as unknown });
   });
 
   it("refuses a date that is none with exit 2, naming it, and says what it takes in the help", () => {
@@ -88,7 +88,7 @@ describe("poh-budget --peildatum", () => {
     await typePeildatum(file, excelSerial("2026-08-15"));
     const kept = run(["--update", "b.xlsx"], dir);
     expect([kept.code, kept.stdout]).toEqual([0, expect.not.stringContaining("Van de opdrachtregel")]);
-    expect(await peildatumOf(file)).toMatchObject({ value: excelSerial("2026-08-15"), source: expect.stringMatching(/^Eigen invoer/) });
+    expect(await peildatumOf(file)).toMatchObject({ value: excelSerial("2026-08-15"), source: expect.stringMatching(/^Eigen invoer/) as unknown });
     // A --scheme given replaces the parameters, not the Peildatum.
     expect(run(["--update", "b.xlsx", "--scheme", "vpg"], dir).code).toBe(0);
     expect((await peildatumOf(file)).value).toBe(excelSerial("2026-08-15"));

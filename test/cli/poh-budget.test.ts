@@ -164,6 +164,7 @@ describe("poh-budget", () => {
     const { code, stdout, stderr } = run(["--practices", "p.csv", "--out", "uit.xlsx"], dir);
     expect(code).toBe(1);
     const printed = stdout + stderr;
+    // eslint-disable-next-line no-control-regex -- no control character may be printed
     expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(printed).toContain("Rij 2: AGB-code “0101234” heeft 7 cijfers");
     fs.writeFileSync(path.join(dir, "p.csv"), `${header}\nDe Linde;01012345;2350;\n`);
@@ -176,6 +177,7 @@ describe("poh-budget", () => {
     // A flag's value is echoed with its escapes made visible.
     const flag = run(["--scheme", `\u001b[2J\u001b[31mzeeland\u009b${"y".repeat(200)}`], dir);
     expect(flag.code).toBe(2);
+    // eslint-disable-next-line no-control-regex -- no control character may be printed
     expect(flag.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(flag.stderr).toContain("“\\x1B[2J\\x1B[31mzeeland\\x9Byyy");
     expect(flag.stderr.length).toBeLessThan(200);

@@ -120,8 +120,8 @@ describe("budget invariants (properties)", () => {
     expect(lineB.annualHours.toFixed(2)).toBe("60.00");
     expect(lineA.weeklyHours.toFixed(2)).toBe("3.25");
     expect(lineB.weeklyHours.toFixed(2)).toBe("2.50");
-    expect(year.months.map((m) => m.redistributed)).toEqual([...Array(6).fill(false), ...Array(6).fill(true)]);
-    expect(year.months.map((m) => m.allocated.toNumber())).toEqual([...Array(6).fill(4), ...Array(6).fill(5)]);
+    expect(year.months.map((m) => m.redistributed)).toEqual([...Array<boolean>(6).fill(false), ...Array<boolean>(6).fill(true)]);
+    expect(year.months.map((m) => m.allocated.toNumber())).toEqual([...Array<number>(6).fill(4), ...Array<number>(6).fill(5)]);
     // Rent follows the hours deployed: 156 h × €10 (VPG rent per hour).
     expect(lineA.rent.toFixed(2)).toBe("1560.00");
   });

@@ -14,6 +14,14 @@ const TYPED = ["F", "G", "H", "I", "J"];
 const DE_LINDE = { agb: "01012345", name: "Huisartsenpraktijk De Linde" };
 
 const lastRow = (host: MemoryExcel, sheet: string) => host.state.usedRange(host.state.sheet(sheet)!)!.bottom;
+/** 12 practices and 25 free rows per year, 4 years: rows 5–152 of Uitbetalingen; kept rows follow. */
+const REGISTER_END = 4 + 4 * (12 + 25);
+/** The last free row of the register (a year, no AGB code): kept rows stand below it. */
+function lastFreeRow(host: MemoryExcel): number {
+  let last = 0;
+  for (let r = 5; r <= lastRow(host, "Uitbetalingen"); r++) if (typeof valueOf(host, "Uitbetalingen", `A${r}`) === "number" && valueOf(host, "Uitbetalingen", `B${r}`) === "") last = r;
+  return last;
+}
 
 /** Every typed payment cell on Uitbetalingen, as "year|AGB|column=value". */
 function typedCells(host: MemoryExcel): string[] {
@@ -43,17 +51,27 @@ function controle(host: MemoryExcel): Map<string, string> {
   return out;
 }
 
-/** The VPG sample, with an invoice and a payment of exactly the amount due typed on every register row. */
+/**
+ * The VPG sample, with an invoice and a payment of exactly the amount due, on the due date,
+ * typed on every practice's register row (each year's 12 practices, before its free rows).
+ */
 async function builtWithPayments(): Promise<{ host: MemoryExcel; typed: string[] }> {
   const host = new MemoryExcel();
   expect(await buildOn(host, VPG_SAMPLE)).toMatchObject({ kind: "built" });
-  const rows: unknown[][] = [];
-  for (let r = 5; r <= 52; r++) {
-    const due = valueOf(host, "Uitbetalingen", `D${r}`) as number;
-    rows.push([`F-${r}`, 46100 + r, due, due, 46150 + r]);
+  for (let year = 0; year < 4; year++) {
+    const top = 5 + year * 37;
+    const rows: unknown[][] = [];
+    for (let r = top; r < top + 12; r++) {
+      expect(valueOf(host, "Uitbetalingen", `B${r}`)).toMatch(/^\d{8}$/);
+      const due = valueOf(host, "Uitbetalingen", `D${r}`) as number;
+      const dueDate = valueOf(host, "Uitbetalingen", `E${r}`);
+      const paidOn = typeof dueDate === "number" ? dueDate : 46100 + r;
+      rows.push([`F-${r}`, paidOn - 10, due, due, paidOn]);
+    }
+    expect(valueOf(host, "Uitbetalingen", `B${top + 12}`)).toBe(""); // the year's first free row
+    await typeInto(host, "Uitbetalingen", `F${top}:J${top + 11}`, rows);
   }
-  expect(valueOf(host, "Uitbetalingen", "A53")).toBeNull(); // 12 practices × 4 years: rows 5–52
-  await typeInto(host, "Uitbetalingen", "F5:J52", rows);
+  expect(valueOf(host, "Uitbetalingen", `A${REGISTER_END + 1}`)).toBeNull();
   const typed = typedCells(host);
   expect(typed).toHaveLength(48 * 5);
   return { host, typed };
@@ -71,7 +89,7 @@ function expectKept(host: MemoryExcel, typed: string[], gone: { agb: string; nam
   expect(typedCells(host)).toEqual(typed);
   const statuses = [2026, 2027, 2028, 2029].map((year) => {
     const r = [...Array(lastRow(host, "Uitbetalingen")).keys()].map((i) => i + 1).find((i) => valueOf(host, "Uitbetalingen", `A${i}`) === year && valueOf(host, "Uitbetalingen", `B${i}`) === gone.agb)!;
-    expect(r).toBeGreaterThan(48); // kept rows stand after the regular ones
+    expect(r).toBeGreaterThan(lastFreeRow(host)); // kept rows stand after the regular ones and the free rows
     expect(valueOf(host, "Uitbetalingen", `C${r}`)).toBe(gone.name);
     expect(valueOf(host, "Uitbetalingen", `D${r}`)).toBe(0);
     return valueOf(host, "Uitbetalingen", `L${r}`);
@@ -84,8 +102,13 @@ function expectKept(host: MemoryExcel, typed: string[], gone: { agb: string; nam
   expect(checks.get("Elke betaling hoort bij een praktijk in de begroting")).toMatch(new RegExp(`^Praktijk niet gevonden: Uitbetalingen rij \\d+ \\(${gone.name}\\) en nog 3 rij\\(en\\)$`));
   const others = [...checks].filter(([label]) => !label.startsWith("Bewaarde betaling") && label !== "Elke betaling hoort bij een praktijk in de begroting");
   expect(others.length).toBeGreaterThan(10);
-  expect(others.filter(([, outcome]) => outcome !== "OK")).toEqual([]);
+  expect(others.filter(([, outcome]) => !outcome.startsWith("OK"))).toEqual([]);
 }
+
+// The pane builds with today as the default Peildatum: a fixed day before every due date of the 2026 budget,
+// so a practice's unpaid row (an AGB code corrected, the payments kept on their own rows) is not yet overdue.
+beforeAll(() => jest.useFakeTimers({ now: new Date(2026, 0, 15), doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout", "queueMicrotask", "hrtime", "performance"] }));
+afterAll(() => jest.useRealTimers());
 
 describe("payments typed on Uitbetalingen survive every rebuild and import (issue 8.1)", () => {
   it("keeps every typed cell when a practice is removed from Praktijken and the budget rebuilt, as rows at the bottom named on Controle", async () => {
@@ -147,7 +170,7 @@ describe("payments typed on Uitbetalingen survive every rebuild and import (issu
     const { host, typed } = await builtWithPayments();
     await typeInto(host, "Praktijken", "B5", [["'01099999"]]);
     await buildOn(host, { mode: "rebuild" });
-    const kept = [53, 54, 55, 56].filter((r) => valueOf(host, "Uitbetalingen", `B${r}`) === DE_LINDE.agb);
+    const kept = [1, 2, 3, 4].map((i) => REGISTER_END + i).filter((r) => valueOf(host, "Uitbetalingen", `B${r}`) === DE_LINDE.agb);
     expect(kept).toHaveLength(4);
     await typeInto(host, "Uitbetalingen", `F${kept[0]}:J${kept[0]}`, [["", "", "", "", ""]]);
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });

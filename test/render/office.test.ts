@@ -1,3 +1,5 @@
+import { unprotectSheet } from "../support/protection";
+import { controleOutcome } from "../support/person";
 import { MemoryExcel } from "../../src/host/memory-excel";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { importPractices } from "../../src/import/practices";
@@ -83,7 +85,10 @@ describe("building the budget in Excel (in-memory host)", () => {
   it("asks before writing over a generated sheet someone edited, and writes when confirmed", async () => {
     const host = new MemoryExcel();
     await buildOn(host, NEW_SAMPLE);
+    // Overwriting a computed cell needs a deliberate unprotect (issue 8.4); Controle then names the cell.
+    await unprotectSheet(host, "Begroting 2026");
     await typeInto(host, "Begroting 2026", "K7", [[99999]]);
+    expect(controleOutcome((sheet, address) => valueOf(host, sheet, address), "Formules op Begroting 2026 ongewijzigd")).toBe("Begroting 2026 K7 is geen formule meer");
     const asked = await buildOn(host, { mode: "rebuild" });
     expect(asked).toEqual({ kind: "confirm", edited: [{ sheet: "Begroting 2026", cells: ["K7"] }], replacesBudget: false });
     expect(valueOf(host, "Begroting 2026", "K7")).toBe(99999);

@@ -1,11 +1,18 @@
 import fs from "fs";
 import path from "path";
 
+/** The add-in's production build (npm run build:test, which npm test runs). */
 export const DIST = path.resolve(__dirname, "../../dist");
+/** The demo page's build, kept out of dist/ (npm run build:demo, which npm test runs). */
+export const DEMO_DIST = path.resolve(__dirname, "../../dist-demo");
 
-/** A file of the production build; `npm test` builds first (see package.json). */
-export function distFile(name: string): string {
-  const file = path.join(DIST, name);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm test does)`);
+function read(dir: string, name: string, script: string): string {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run ${script}" first (npm test does)`);
   return fs.readFileSync(file, "utf8");
 }
+
+/** A file of the production build. */
+export const distFile = (name: string): string => read(DIST, name, "build:test");
+/** A file of the demo page's build. */
+export const demoFile = (name: string): string => read(DEMO_DIST, name, "build:demo");

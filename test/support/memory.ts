@@ -3,13 +3,11 @@ import { parseCell } from "../../src/workbook/a1";
 import type { ExcelRun } from "../../src/taskpane/pipeline";
 import { build, type BuildOptions, type BuildRequest } from "../../src/taskpane/pipeline";
 
-export const ALL_SUPPORTED = () => true;
-
 /** The host's run, typed as Excel.run: the host implements the subset the renderer uses. */
 export const runOf = (host: MemoryExcel): ExcelRun => host.run as unknown as ExcelRun;
 
 export function buildOn(host: MemoryExcel, request: BuildRequest, options: Partial<BuildOptions> = {}) {
-  return build(runOf(host), request, { supports: ALL_SUPPORTED, language: "nl", ...options });
+  return build(runOf(host), request, { language: "nl", ...options });
 }
 
 export const NEW_SAMPLE: BuildRequest = { mode: "new", budget: { schemeId: "flevoland", budgetYear: 2026, years: 4, hourlyCost: "52.50", withSample: true } };

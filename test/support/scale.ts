@@ -29,10 +29,10 @@ export async function renderAtScale(n: number) {
   const host = new MemoryExcel({ calculate: false });
   const description = describeWorkbook(scaleInput(n));
   await host.run(async (context) => {
-    const state = { sheetNames: ["Blad1"], nameItems: [], registry: null, calculationMode: "Automatic" };
+    const state = { sheetNames: ["Blad1"], nameItems: [], registry: null };
     await context.sync();
     await context.sync();
-    await renderWorkbook(context as unknown as Excel.RequestContext, description, state, { supports: () => true });
+    await renderWorkbook(context as unknown as Excel.RequestContext, description, state);
   });
   return { host, description, totalBytes: planWrites(description).totalBytes };
 }

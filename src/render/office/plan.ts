@@ -4,6 +4,7 @@
  * under the request limit of Excel on the web (5 MB).
  */
 import { cellText } from "../../core/text";
+import { needsQuotePrefix, textEntry } from "./cell-input";
 import { sheetRef } from "../../workbook/a1";
 import type { Cell, WorkbookDescription } from "../../workbook/types";
 
@@ -28,16 +29,8 @@ export interface WritePlan {
   totalBytes: number;
 }
 
-/**
- * Text that Excel would turn into something else when written: a formula (= + - @), a number,
- * a date or a boolean. Such text gets Excel's quote prefix so it stays text (no formula injection).
- *
- * @example
- * needsQuotePrefix("=HYPERLINK(\"x\")") // true; needsQuotePrefix("01000001") // true
- */
-export function needsQuotePrefix(text: string): boolean {
-  return /^[=+\-@']/.test(text) || /^\s*[\d.,\s]+%?\s*$/.test(text) || /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text) || /^(true|false|waar|onwaar)$/i.test(text.trim());
-}
+/** Which text needs Excel's quote prefix lives in cell-input.ts; re-exported for existing callers. */
+export { needsQuotePrefix };
 
 /** Rewrites sheet references of formulas from the final names to the temporary ones. */
 export function renamer(finalNames: readonly string[], tempNames: readonly string[]): (formula: string) => string {
@@ -56,15 +49,20 @@ export function entryOf(cell: Cell | null, rename: (formula: string) => string):
   if (typeof cell.value === "string") {
     // The importer already warned about and removed what a workbook cannot hold; this keeps
     // any other text (a source typed on Uitgangspunten) from breaking the saved file.
-    const text = cellText(cell.value);
-    return needsQuotePrefix(text) ? `'${text}` : text;
+    return textEntry(cellText(cell.value));
   }
   return cell.value ?? "";
 }
 
-export function planWrites(description: WorkbookDescription, budget = REQUEST_BUDGET_BYTES): WritePlan {
+/**
+ * `inPlace[i]`: sheet i is rebuilt into the existing sheet of its name (./switch), so formulas
+ * keep its final name; the others are renamed into place and are referred to by their temporary name.
+ */
+export function planWrites(description: WorkbookDescription, budget = REQUEST_BUDGET_BYTES, inPlace: readonly boolean[] = []): WritePlan {
   const tempNames = description.sheets.map((_, i) => `${TEMP_PREFIX}${i + 1}`);
-  const rename = renamer(description.sheets.map((s) => s.name), tempNames);
+  const renamed = description.sheets.map((_, i) => !inPlace[i]);
+  const finals = description.sheets.map((s) => s.name).filter((_, i) => renamed[i]);
+  const rename = finals.length > 0 ? renamer(finals, tempNames.filter((_, i) => renamed[i])) : (formula: string) => formula;
   const requests: WriteBlock[][] = [[]];
   let requestBytes = 0;
   let totalBytes = 0;

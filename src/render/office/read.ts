@@ -1,8 +1,9 @@
-/** Reads what a build needs from the open workbook, in two syncs. */
+/** Reads what a build needs from the open workbook, in two syncs (every API here is in ExcelApi 1.9, which the manifest requires). */
 import { PARAMETERS_SHEET } from "../../workbook/parameters-sheet";
 import { PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
 import { PRACTICES_SHEET } from "../../workbook/practices-sheet";
 import type { Values } from "../../workbook/read-back";
+import { reusableOptions, type ProtectedSheet } from "./protection";
 import { parseRegistry, REGISTRY_KEY } from "./registry";
 import type { WorkbookState } from "./render";
 
@@ -22,24 +23,27 @@ function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Val
   return [...Array.from({ length: rowIndex }, () => [] as unknown[]), ...values.map((row) => [...pad, ...row])];
 }
 
-export async function readWorkbook(context: Excel.RequestContext, supports: (version: string) => boolean): Promise<WorkbookContents> {
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookContents> {
   const workbook = context.workbook;
-  const sheets = workbook.worksheets.load("items/name");
-  const names = workbook.names.load("items/name");
+  const sheets = workbook.worksheets.load("items/name,items/protection/protected,items/protection/options");
+  // With their formulas: a switch that fails puts back a name it had pointed elsewhere (./repair).
+  const names = workbook.names.load("items/name,items/formula");
   const setting = workbook.settings.getItemOrNullObject(REGISTRY_KEY).load("value");
-  const application = supports("1.8") ? workbook.application.load("calculationMode") : null;
   await context.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
   const registry = setting.isNullObject ? null : parseRegistry(setting.value);
+  // The generated sheets a build must lift the protection of first, and put back should it fail.
+  const ours = new Set((registry?.sheets ?? []).map((s) => s.name.toLowerCase()));
+  const protectedSheets: ProtectedSheet[] = sheets.items
+    .filter((s) => ours.has(s.name.toLowerCase()) && s.protection.protected)
+    .map((s) => ({ name: s.name, options: reusableOptions(s.protection.options) }));
   const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   const usedRange = (name: string) => (has(name) ? workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("values,rowIndex,columnIndex") : null);
   const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts: registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) ? usedRange(PAYOUTS_SHEET) : null };
   const special = new Map<string, Excel.RangeAreas>();
-  if (supports("1.9")) {
-    for (const sheet of registry?.sheets ?? []) {
-      if (has(sheet.name)) special.set(sheet.name, workbook.worksheets.getItem(sheet.name).getRange().getSpecialCellsOrNullObject("Constants").load("address"));
-    }
+  for (const sheet of registry?.sheets ?? []) {
+    if (has(sheet.name)) special.set(sheet.name, workbook.worksheets.getItem(sheet.name).getRange().getSpecialCellsOrNullObject("Constants").load("address"));
   }
   await context.sync();
 
@@ -47,7 +51,14 @@ export async function readWorkbook(context: Excel.RequestContext, supports: (ver
   const constants = new Map<string, string | null>();
   for (const [name, areas] of special) constants.set(name, areas.isNullObject ? null : areas.address);
   return {
-    state: { sheetNames, nameItems: names.items.map((n) => n.name), registry, calculationMode: application?.calculationMode ?? "Automatic" },
+    state: {
+      sheetNames,
+      nameItems: names.items.map((n) => n.name),
+      nameFormulas: Object.fromEntries(names.items.map((n) => [n.name, String(n.formula)])),
+      registry,
+      registryValue: setting.isNullObject ? undefined : setting.value,
+      protectedSheets,
+    },
     parameters: valuesOf(ranges.parameters),
     practices: valuesOf(ranges.practices),
     payouts: valuesOf(ranges.payouts),

@@ -13,11 +13,35 @@ export interface RegisteredSheet {
   kind: SheetKind;
   /** A1 ranges where constants belong. */
   allowed: string[];
+  /** The rows of its data block (see dataBlock): a rebuild that needs more inserts them (./switch). */
+  rows?: DataBlock;
+}
+
+export interface DataBlock {
+  /** First row (1-based) and number of rows. */
+  first: number;
+  count: number;
+}
+
+/**
+ * The rows of a sheet that grow with the practices (or years): from its first data row to the
+ * row before its first total row, or to its last row when it has none. What lies below them
+ * (totals, summaries) only moves when they do.
+ *
+ * @example
+ * dataBlock(describeBudget(…12 practices…)) // { first: 5, count: 37 } (the total on row 42)
+ */
+export function dataBlock(sheet: SheetDescription): DataBlock {
+  const totals = sheet.styles.filter((s) => s.style === "total").map((s) => parseRange(s.range).top).filter((row) => row >= sheet.firstDataRow);
+  const end = totals.length > 0 ? Math.min(...totals) - 1 : sheet.cells.length;
+  return { first: sheet.firstDataRow, count: Math.max(0, end - sheet.firstDataRow + 1) };
 }
 
 export interface Registry {
   version: 1;
   sheets: RegisteredSheet[];
+  /** Counts the builds that wrote it: a rebuild's registry always differs from the one before, so a read-back tells them apart (./switch). */
+  build?: number;
 }
 
 /** The label cells as rectangles (runs per row, merged down while rows match), plus the input ranges. */
@@ -48,8 +72,8 @@ function allowedRanges(sheet: SheetDescription): string[] {
   return [...sheet.inputRanges, ...rectangles.map((b) => (b.top === b.bottom && b.left === b.right ? cell(b.top, b.left) : `${cell(b.top, b.left)}:${cell(b.bottom, b.right)}`))];
 }
 
-export function registryOf(description: WorkbookDescription): Registry {
-  return { version: 1, sheets: description.sheets.map((s) => ({ name: s.name, kind: s.kind, allowed: allowedRanges(s) })) };
+export function registryOf(description: WorkbookDescription, build?: number): Registry {
+  return { version: 1, sheets: description.sheets.map((s) => ({ name: s.name, kind: s.kind, allowed: allowedRanges(s), rows: dataBlock(s) })), ...(build === undefined ? {} : { build }) };
 }
 
 /** Reads a registry from a setting's value; anything unrecognisable is no registry. */

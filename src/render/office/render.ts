@@ -1,121 +1,62 @@
 /**
  * Renders a workbook description into Excel through Office.js: every sheet is built under a
- * temporary name in as few requests as the 5 MB limit allows, then swapped in at the end in
- * one request. A failure before the swap removes the temporary sheets: the workbook stays
- * as it was.
+ * temporary name in as few requests as the 5 MB limit allows, then switched into place in
+ * one request (./switch): an existing generated sheet keeps its identity and gets the new
+ * cells, a new one is renamed into place. A failure at any operation of any request is
+ * repaired from a read-back, to the old budget or the new one (./repair), and reported with
+ * what that read-back shows. The new sheets are protected (no password), their input ranges
+ * unlocked; the protection of the old ones is lifted first and put back on a failure.
+ * No application setting is touched: calculation is suspended per request, not switched off.
  */
 import { ArgumentError } from "../../core/errors";
-import { column, parseRange } from "../../workbook/a1";
-import type { SheetDescription, Validation, WorkbookDescription } from "../../workbook/types";
-import { STYLE_LOOKS } from "../styles";
-import { planWrites, TEMP_PREFIX, type WriteBlock } from "./plan";
-import { REGISTRY_KEY, registryOf, type Registry } from "./registry";
+import { column } from "../../workbook/a1";
+import type { SheetDescription, WorkbookDescription } from "../../workbook/types";
+import { formatCells, formatSheet } from "./format";
+import { planWrites, REQUEST_BUDGET_BYTES, TEMP_PREFIX, type WriteBlock } from "./plan";
+import { liftProtection, type ProtectedSheet } from "./protection";
+import type { Registry } from "./registry";
+import { repairAfterFailure, type SwitchOutcome } from "./repair";
+import { isTransient, PROBE_PREFIX, queuePrepare, queueSwitch, switchLayout } from "./switch";
+
+export { officeRule } from "./format";
+export type { SwitchOutcome } from "./repair";
 
 /** What the renderer needs to know of the workbook before it writes (read in one sync). */
 export interface WorkbookState {
   sheetNames: string[];
   nameItems: string[];
+  /** Each name's formula as read, by name: a failed switch points a name back (./repair). */
+  nameFormulas?: Record<string, string>;
   registry: Registry | null;
-  calculationMode: string;
+  /** The registry setting's value as read; undefined when there is none. */
+  registryValue?: unknown;
+  /** Generated sheets found protected; none when left out. */
+  protectedSheets?: ProtectedSheet[];
 }
 
 export type RenderStep = "writing" | "formatting" | "swapping" | "cleaning";
 
 export interface RenderOptions {
-  /** Whether the host supports an ExcelApi requirement set, e.g. "1.9". */
-  supports: (version: string) => boolean;
   onProgress?: (step: RenderStep, done: number, total: number) => void;
 }
 
-/** A build step that failed; the workbook was restored. */
+/** A build step that failed; `outcome` is what the read-back after the repair found. */
 export class BuildError extends Error {
   constructor(
     readonly step: RenderStep,
     readonly cause: unknown,
+    readonly outcome: SwitchOutcome,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = "BuildError";
   }
 }
 
-const POINTS_PER_CHARACTER = 6;
-const color = (rgb: string) => `#${rgb}`;
-
 function writeBlock(sheet: Excel.Worksheet, description: SheetDescription, block: WriteBlock): void {
   const width = description.cells[0]?.length ?? 1;
   const range = sheet.getRange(`A${block.top}:${column(width)}${block.bottom}`);
   range.formulas = block.formulas;
   range.numberFormat = block.formats;
-}
-
-/** A validation as an Office.js rule (ExcelApi 1.8); a custom formula is relative to the range's top-left cell, as in Excel. */
-export function officeRule(v: Validation): Excel.DataValidationRule {
-  switch (v.kind) {
-    case "list":
-      return { list: { inCellDropDown: true, source: v.values.join(",") } };
-    case "whole":
-    case "decimal": {
-      const basic: Excel.BasicDataValidation =
-        v.max === undefined ? { formula1: v.min, operator: "GreaterThanOrEqualTo" } : { formula1: v.min, formula2: v.max, operator: "Between" };
-      return v.kind === "whole" ? { wholeNumber: basic } : { decimal: basic };
-    }
-    case "date":
-      return { date: { formula1: v.min, formula2: v.max, operator: "Between" } };
-    case "custom":
-      return { custom: { formula: `=${v.formula}` } };
-  }
-}
-
-function formatSheet(sheet: Excel.Worksheet, description: SheetDescription, supports: RenderOptions["supports"]): void {
-  description.columnWidths.forEach((width, i) => (sheet.getRange(`${column(i + 1)}1`).format.columnWidth = width * POINTS_PER_CHARACTER));
-  for (const { range, style } of description.styles) {
-    const look = STYLE_LOOKS[style];
-    const format = sheet.getRange(range).format;
-    if (look.bold) format.font.bold = true;
-    if (look.italic) format.font.italic = true;
-    if (look.size) format.font.size = look.size;
-    if (look.color) format.font.color = color(look.color);
-    if (look.fill) format.fill.color = color(look.fill);
-    if (look.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
-    if (look.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
-    if (look.wrap) format.wrapText = true;
-    if (look.rowHeight) format.rowHeight = look.rowHeight;
-  }
-  if (description.frozenRows > 0) sheet.freezePanes.freezeRows(description.frozenRows);
-  for (const v of description.validations) {
-    const target = sheet.getRange(v.range);
-    target.dataValidation.rule = officeRule(v);
-    target.dataValidation.ignoreBlanks = true;
-    target.dataValidation.prompt = { showPrompt: true, title: v.title, message: v.prompt };
-    target.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.error };
-  }
-  for (const f of description.conditionalFormats) {
-    const look = STYLE_LOOKS[f.style];
-    const conditional = sheet.getRange(f.range).conditionalFormats.add("Custom");
-    conditional.custom.rule.formula = `=${f.formula}`;
-    conditional.custom.format.fill.color = color(look.fill!);
-    conditional.custom.format.font.color = color(look.color!);
-  }
-  for (const chartDescription of description.charts) {
-    const local = (ref: string) => sheet.getRange(ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
-    const [first, ...rest] = chartDescription.series;
-    const chart = sheet.charts.add(chartDescription.type === "columnStacked" ? "ColumnStacked" : "ColumnClustered", local(first.values), "Columns");
-    chart.title.text = chartDescription.title;
-    const firstSeries = chart.series.getItemAt(0);
-    firstSeries.name = first.name;
-    firstSeries.setXAxisValues(local(chartDescription.categories));
-    for (const s of rest) {
-      const series = chart.series.add(s.name);
-      series.setValues(local(s.values));
-      series.setXAxisValues(local(chartDescription.categories));
-    }
-    const { top, left } = parseRange(chartDescription.anchor.cell);
-    chart.setPosition(chartDescription.anchor.cell, `${column(left + chartDescription.anchor.columns)}${top + chartDescription.anchor.rows}`);
-  }
-  if (supports("1.9")) {
-    sheet.pageLayout.orientation = "Landscape";
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  }
 }
 
 /** Sheets the description would write over that the add-in did not make. */
@@ -125,61 +66,55 @@ export function takenSheetNames(description: WorkbookDescription, state: Workboo
   return description.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()) && !ours.has(n.toLowerCase()));
 }
 
-export async function renderWorkbook(context: Excel.RequestContext, description: WorkbookDescription, state: WorkbookState, options: RenderOptions): Promise<void> {
+export async function renderWorkbook(context: Excel.RequestContext, description: WorkbookDescription, state: WorkbookState, options: RenderOptions = {}): Promise<void> {
   const taken = takenSheetNames(description, state);
   if (taken.length > 0) throw new ArgumentError("sheetTaken", { arg: "", name: taken[0] });
-  const plan = planWrites(description);
   const workbook = context.workbook;
+  const tempNames = description.sheets.map((_, i) => `${TEMP_PREFIX}${i + 1}`);
+  const layout = switchLayout(description, state, tempNames);
+  const plan = planWrites(description, REQUEST_BUDGET_BYTES, layout.targets.map((t) => t !== null));
   const total = plan.requests.length + 1;
-  const suspend = () => {
-    if (options.supports("1.9")) workbook.application.suspendScreenUpdatingUntilNextSync();
-  };
-  // Set once a request that adds the temporary sheets may have reached Excel.
-  let tempsCreated = false;
+  const lifted: readonly ProtectedSheet[] = state.protectedSheets ?? [];
   let step: RenderStep = "writing";
+  let switchSent = false;
   try {
+    // Before anything is written: a sheet protected with a password stops the build here.
+    await liftProtection(context, lifted);
     const temps: Excel.Worksheet[] = [];
+    let charts: (Excel.ChartCollection | null)[] = [];
     for (let i = 0; i < plan.requests.length; i++) {
-      suspend();
+      // Per write batch, as the documentation advises for large writes; the switch calculates the sheets.
+      workbook.application.suspendApiCalculationUntilNextSync();
       if (i === 0) {
-        if (options.supports("1.8")) workbook.application.calculationMode = "Manual";
-        for (const leftover of state.sheetNames.filter((n) => n.startsWith(TEMP_PREFIX))) workbook.worksheets.getItem(leftover).delete();
+        // What an interrupted build left goes first; then the backups and inserted rows (./switch).
+        for (const leftover of state.sheetNames.filter(isTransient)) workbook.worksheets.getItem(leftover).delete();
+        charts = queuePrepare(context, layout, state.nameItems.filter((n) => n.startsWith(PROBE_PREFIX)));
         for (const name of plan.tempNames) temps.push(workbook.worksheets.add(name));
       }
       for (const block of plan.requests[i]) writeBlock(temps[block.sheet], description.sheets[block.sheet], block);
       if (i === plan.requests.length - 1) {
         step = "formatting";
-        description.sheets.forEach((sheet, index) => formatSheet(temps[index], sheet, options.supports));
+        description.sheets.forEach((sheet, index) => {
+          formatCells(temps[index], sheet);
+          if (layout.targets[index] === null) formatSheet(temps[index], sheet);
+        });
       }
-      tempsCreated = true;
+      // One sync per request on purpose: each carries at most 5 MB, Excel's limit for one request.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       options.onProgress?.(step, i + 1, total);
     }
 
     step = "swapping";
-    suspend();
-    const existing = new Set(state.sheetNames.map((n) => n.toLowerCase()));
-    for (const name of description.names.map((n) => n.name)) if (state.nameItems.some((n) => n.toLowerCase() === name.toLowerCase())) workbook.names.getItem(name).delete();
-    for (const old of state.registry?.sheets ?? []) if (existing.has(old.name.toLowerCase())) workbook.worksheets.getItem(old.name).delete();
-    description.sheets.forEach((sheet, index) => {
-      temps[index].name = sheet.name;
-      temps[index].position = index;
-    });
-    for (const { name, ref } of description.names) workbook.names.add(name, `=${ref}`);
-    workbook.settings.add(REGISTRY_KEY, JSON.stringify(registryOf(description)));
-    if (options.supports("1.8")) workbook.application.calculationMode = state.calculationMode === "Manual" ? "Manual" : "Automatic";
-    temps[Math.min(2, temps.length - 1)].activate();
+    switchSent = true;
+    queueSwitch(context, description, layout, temps, charts);
     await context.sync();
     options.onProgress?.(step, total, total);
   } catch (error) {
-    if (tempsCreated) {
-      options.onProgress?.("cleaning", 0, 1);
-      const sheets = workbook.worksheets.load("items/name");
-      await context.sync();
-      for (const sheet of sheets.items) if (sheet.name.startsWith(TEMP_PREFIX)) sheet.delete();
-      if (options.supports("1.8")) workbook.application.calculationMode = state.calculationMode === "Manual" ? "Manual" : "Automatic";
-      await context.sync();
-    }
-    throw error instanceof ArgumentError ? error : new BuildError(step, error);
+    options.onProgress?.("cleaning", 0, 1);
+    const outcome = await repairAfterFailure(context, description, layout, switchSent, lifted);
+    // A password-protected sheet refuses the build before it writes: a problem to fix, once the workbook is back as it was.
+    if (error instanceof ArgumentError && outcome.state === "old") throw error;
+    throw new BuildError(step, error, outcome);
   }
 }
