@@ -8,16 +8,20 @@ import { recalculateWithLibreOffice } from "./libreoffice";
 
 export type ValueAt = (sheet: string, address: string) => unknown;
 
+/** Reads by A1 address what `valueAt` gives by 0-based row and column (LibreOffice's, HyperFormula's). */
+export const byAddress =
+  (valueAt: (sheet: string, row: number, col: number) => unknown): ValueAt =>
+  (sheet, address) => {
+    const { row, col } = parseCell(address);
+    return valueAt(sheet, row - 1, col - 1);
+  };
+
 /** Opens `xlsx`, lets `edit` change it as a person would, and returns LibreOffice's recalculated values. */
 export async function editAndRecalculate(xlsx: Buffer | Uint8Array, name: string, edit: (book: ExcelJS.Workbook) => void): Promise<ValueAt> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx as unknown as ArrayBuffer);
   edit(book);
-  const valueAt = await recalculateWithLibreOffice(Buffer.from(await book.xlsx.writeBuffer()), name);
-  return (sheet, address) => {
-    const { row, col } = parseCell(address);
-    return valueAt(sheet, row - 1, col - 1);
-  };
+  return byAddress(await recalculateWithLibreOffice(Buffer.from(await book.xlsx.writeBuffer()), name));
 }
 
 /** The outcome (column B) of the Controle line labelled `label`; throws when there is none. */

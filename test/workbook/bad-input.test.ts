@@ -14,6 +14,7 @@ import { SAMPLE_PRACTICES_CSV } from "../../src/samples/sample";
 import { column } from "../../src/workbook/a1";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { dataRowCount } from "../../src/workbook/practices-sheet";
+import { byAddress, type ValueAt } from "../support/person";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { buildOn, NEW_SAMPLE, typeInto, valueOf } from "../support/memory";
 
@@ -30,8 +31,6 @@ const EXPECTED = {
   hours: "uren per week: negatief",
   dates: "Uitbetalingen rij 5, factuurdatum: geen datum (Huisartsenpraktijk De Linde)",
 };
-
-type ValueAt = (sheet: string, address: string) => unknown;
 
 /** What a person sees after the edits, whichever engine calculated it. */
 function expectNamedNotSpread(valueAt: ValueAt, controle: (label: string) => unknown): void {
@@ -89,11 +88,7 @@ describe("bad input is named on Controle, not spread", () => {
     for (let c = 1; c <= 8; c++) practices.getCell(8, c).value = null;
     book.getWorksheet("Uitbetalingen")!.getCell("G5").value = "begin maart";
     const valueAt = await recalculateWithLibreOffice(Buffer.from(await book.xlsx.writeBuffer()), "bad-input");
-    const at: ValueAt = (sheet, address) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      return valueAt(sheet, Number(m[2]) - 1, col - 1);
-    };
+    const at: ValueAt = byAddress(valueAt);
     const controle = (label: string) => {
       for (let row = 5; row < 80; row++) if (at("Controle", `A${row}`) === label) return at("Controle", `B${row}`);
       throw new Error(`no check ${label}`);

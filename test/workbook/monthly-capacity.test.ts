@@ -11,7 +11,7 @@ import { budgetLayout } from "../../src/workbook/budget-sheet";
 import { describeWorkbook } from "../../src/workbook/describe";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { calculate, hyperFormulaValue, mismatches } from "../support/hyperformula";
-import { controleOutcome, editAndRecalculate, failingLines, type ValueAt } from "../support/person";
+import { byAddress, controleOutcome, editAndRecalculate, failingLines, type ValueAt } from "../support/person";
 
 const practice = (agb: string, weeklyHours: number, startDate: string | null): Practice => ({ name: `Praktijk ${agb}`, agb, location: "", patients: 2350, model: "aanvullend", weeklyHours, startDate, endDate: null });
 /** PRODUCT.md's check figure: A (4 h) from January, B (4 h) from July, capacity 5. */
@@ -20,12 +20,11 @@ const CHECK_FIGURE = () =>
 
 const SHEET = "Begroting 2025";
 const layout = budgetLayout(2);
-const cached = (workbook: WorkbookDescription): ValueAt => (sheet, address) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c = workbook.sheets.find((s) => s.name === sheet)!.cells[Number(m[2]) - 1]?.[col - 1];
-  return c?.formula !== undefined ? c.result : c?.value;
-};
+const cached = (workbook: WorkbookDescription): ValueAt =>
+  byAddress((sheet, row, col) => {
+    const c = workbook.sheets.find((s) => s.name === sheet)!.cells[row]?.[col];
+    return c?.formula !== undefined ? c.result : c?.value;
+  });
 
 /** What the sheet says of the check figure, whichever engine computed it. */
 function expectCheckFigure(at: ValueAt): void {
@@ -53,12 +52,7 @@ describe("the capacity month by month on the sheets", () => {
     const workbook = CHECK_FIGURE();
     const hf = calculate(workbook);
     expect(mismatches(workbook, hyperFormulaValue(hf))).toEqual([]);
-    const value = hyperFormulaValue(hf);
-    expectCheckFigure((sheet, address) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-      return value(sheet, Number(m[2]) - 1, col - 1);
-    });
+    expectCheckFigure(byAddress(hyperFormulaValue(hf)));
   });
 
   it("says 'niet nodig' where the capacity suffices, and cuts nobody", () => {
