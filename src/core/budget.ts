@@ -17,6 +17,8 @@ export interface YearRates {
 export interface BudgetLine {
   practice: Practice;
   year: number;
+  /** First and last active month of the year (January = 1); null when not active that year. */
+  span: { first: number; last: number } | null;
   monthsActive: number;
   normpractices: Dec;
   entitledHours: Dec;
@@ -156,6 +158,7 @@ function budgetLine(params: SchemeParameters, rates: YearRates, practice: Practi
   return {
     practice,
     year,
+    span,
     monthsActive: months,
     normpractices: rules.normpractices(practice.patients, params.normpracticeSize),
     entitledHours: entitled,

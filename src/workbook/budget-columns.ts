@@ -6,7 +6,7 @@ import type { BudgetLine, CapacityMonth } from "../core/budget";
 import { Dec } from "../core/decimal";
 import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
-import { activeMonthSpan, redistributedHours } from "../core/rules";
+import { redistributedHours } from "../core/rules";
 import { absolute, column } from "./a1";
 import { FORMAT } from "./formats";
 import { parametersLayout } from "./parameters-sheet";
@@ -64,7 +64,7 @@ const round2 = (x: string) => `ROUND(ROUND(${x},10),2)`;
 
 /** The weekly hours of `line` in month `month` (1–12), as the month column computes it. */
 function monthHours(line: BudgetLine, month: number, ctx: ColumnContext): number {
-  const span = activeMonthSpan(line.practice.startDate, line.practice.endDate, line.year);
+  const span = line.span;
   if (span === null || month < span.first || month > span.last) return 0;
   return redistributedHours(line.entitledHours, ctx.capacity, ctx.months[month - 1].entitled).toNumber();
 }
@@ -83,14 +83,14 @@ export function budgetColumns(ctx: ColumnContext): BudgetColumn[] {
       format: FORMAT.whole,
       // Blank in a year the practice is not active at all: no month 21 or -11 on the sheet (issue 8).
       formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r, year)}<${firstMonth(r, year)}),"",${firstMonth(r, year)})`,
-      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.first ?? "",
+      result: (l) => l.span?.first ?? "",
       blank: "",
     },
     {
       header: "Laatste maand",
       format: FORMAT.whole,
       formula: (r) => `=IF(OR(${emptyRow(r)},${lastMonth(r, year)}<${firstMonth(r, year)}),"",${lastMonth(r, year)})`,
-      result: (l) => activeMonthSpan(l.practice.startDate, l.practice.endDate, l.year)?.last ?? "",
+      result: (l) => l.span?.last ?? "",
       blank: "",
     },
     { header: "Maanden actief", format: FORMAT.whole, formula: (r) => `=IF(${c("D", r)}="",0,${c("E", r)}-${c("D", r)}+1)`, result: (l) => l.monthsActive, blank: 0 },
