@@ -1,14 +1,16 @@
 /**
  * The task pane: new budget, practices import, rebuild, with progress, problems that select
- * their cell, and a confirmation before anything edited is overwritten.
+ * their cell, and a confirmation before anything edited is overwritten. Every answer appears at
+ * the top of the pane and takes the focus (./result).
  */
 import type { Language } from "../core/messages";
 import { SCHEME_IDS, SCHEMES, type SchemeId } from "../core/schemes";
-import { parseDecimalText } from "../core/numbers";
-import { el, field } from "./dom";
-import { build, selectCell, stepName, type BuildOutcome, type BuildRequest, type ExcelRun, type Problem } from "./pipeline";
+import { el, field, setFieldError } from "./dom";
+import { build, selectCell, stepName, type BuildOutcome, type BuildRequest, type ExcelRun, type NewBudget, type Problem } from "./pipeline";
+import { nextPaint, ResultArea } from "./result";
 import { text } from "./texts";
-import { MAX_FORECAST_YEARS } from "../workbook/describe";
+import { checkFields, HOURLY_COST_MAX, type FieldId } from "./validate";
+import { BUDGET_YEAR_RANGE, MAX_FORECAST_YEARS } from "../workbook/describe";
 
 export interface PaneDependencies {
   run: ExcelRun;
@@ -16,14 +18,24 @@ export interface PaneDependencies {
   today: Date;
 }
 
+/** Where an import's CSV came from, for the message after it. */
+interface Source {
+  label: string;
+  /** The file chosen as well but not used (pasted text goes first). */
+  unusedFile?: string;
+}
+
+const clock = (date: Date) => [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+
 export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
-  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) => text(deps.language, key, params);
+  const lang = deps.language;
+  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) => text(lang, key, params);
   root.replaceChildren();
 
-  const scheme = el("select", {}, SCHEME_IDS.map((id) => el("option", { value: id, selected: id === "flevoland" }, [SCHEMES[id].label[deps.language]])));
-  const year = el("input", { type: "number", min: "2000", max: "2200", value: String(deps.today.getFullYear() + 1), required: true });
+  const scheme = el("select", {}, SCHEME_IDS.map((id) => el("option", { value: id, selected: id === "flevoland" }, [SCHEMES[id].label[lang]])));
+  const year = el("input", { type: "number", min: String(BUDGET_YEAR_RANGE.min), max: String(BUDGET_YEAR_RANGE.max), value: String(deps.today.getFullYear() + 1), required: true });
   const years = el("input", { type: "number", min: "1", max: String(MAX_FORECAST_YEARS), value: "4", required: true });
-  const hourlyCost = el("input", { type: "text", inputmode: "decimal", value: deps.language === "nl" ? "52,50" : "52.50", required: true });
+  const hourlyCost = el("input", { type: "text", inputmode: "decimal", value: lang === "nl" ? "52,50" : "52.50", required: true, "data-max": String(HOURLY_COST_MAX) });
   const withSample = el("input", { type: "checkbox", id: "with-sample", checked: true });
   const create = el("button", { type: "button", class: "primary" }, [t("create")]);
 
@@ -31,21 +43,12 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
   const paste = el("textarea", { rows: "4", spellcheck: "false" });
   const importButton = el("button", { type: "button" }, [t("import")]);
   const rebuild = el("button", { type: "button", class: "primary" }, [t("rebuild")]);
-
-  const progress = el("progress", { max: "100", value: "0", "aria-label": t("progress") });
-  const progressLabel = el("span", { class: "progress-label" });
-  const progressBox = el("div", { class: "progress", hidden: true }, [progress, progressLabel]);
-  const status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-  const problems = el("section", { class: "problems", hidden: true, "aria-labelledby": "problems-title" });
-  const confirm = el("section", { class: "confirm", hidden: true, role: "alertdialog", "aria-labelledby": "confirm-text" });
+  const result = new ResultArea(t("progress"));
 
   root.append(
     el("header", {}, [el("img", { src: "assets/icon-32.png", alt: "", width: "32", height: "32" }), el("h1", {}, [t("title")])]),
     el("p", { class: "intro" }, [t("intro")]),
-    progressBox,
-    status,
-    confirm,
-    problems,
+    ...result.nodes,
     el("section", { "aria-labelledby": "new-title" }, [
       el("h2", { id: "new-title" }, [t("newBudget")]),
       field("scheme", t("scheme"), scheme),
@@ -65,106 +68,116 @@ export function mountPane(root: HTMLElement, deps: PaneDependencies): void {
     el("section", { "aria-labelledby": "rebuild-title" }, [el("h2", { id: "rebuild-title" }, [t("rebuildTitle")]), el("p", {}, [t("rebuildHelp")]), rebuild]),
   );
 
+  const fields: Record<FieldId, HTMLInputElement> = { "budget-year": year, "forecast-years": years, "hourly-cost": hourlyCost };
+  for (const control of Object.values(fields)) control.addEventListener("input", () => setFieldError(control, null));
   const buttons = [create, importButton, rebuild];
   let busy = false;
+  let builds = 0;
+  let lastPractices: number | undefined;
 
-  async function start(request: BuildRequest, confirmed = false): Promise<void> {
+  async function start(request: BuildRequest, confirmed = false, source?: Source): Promise<void> {
     if (busy) return;
     busy = true;
     buttons.forEach((b) => (b.disabled = true));
-    problems.hidden = true;
-    confirm.hidden = true;
-    progressBox.hidden = false;
-    progress.value = 0;
-    status.textContent = "";
+    let outcome: BuildOutcome;
     try {
-      const outcome = await build(deps.run, request, {
-        language: deps.language,
+      result.startProgress(t("working", { step: stepName(lang, "reading"), percent: 0 }));
+      // Paint the bar before the first request: in the demo and on a fast host the build could
+      // otherwise run to its end without one frame drawn.
+      await nextPaint();
+      outcome = await build(deps.run, request, {
+        language: lang,
         confirmed,
         onProgress: (step, done, total) => {
-          progress.value = Math.round((100 * done) / Math.max(1, total));
-          progressLabel.textContent = t("working", { step: stepName(deps.language, step) });
+          const percent = Math.round((100 * done) / Math.max(1, total));
+          result.setProgress(percent, t("working", { step: stepName(lang, step), percent }));
         },
       });
-      show(outcome, request);
     } finally {
       busy = false;
       buttons.forEach((b) => (b.disabled = false));
-      progressBox.hidden = true;
+      result.stopProgress();
     }
+    await show(outcome, request, source);
   }
 
-  function show(outcome: BuildOutcome, request: BuildRequest): void {
+  const count = (n: number) => (n === 1 ? t("practiceOne") : t("practiceMany", { n }));
+
+  /** "Klaar om 14:03:12: 12 praktijken (was 11) gelezen van Praktijken; 9 bladen herschreven. …" */
+  function builtText(outcome: Extract<BuildOutcome, { kind: "built" }>, request: BuildRequest, source?: Source): string {
+    const changed = lastPractices !== undefined && lastPractices !== outcome.practices && request.mode !== "new";
+    const practices = changed ? t("was", { now: count(outcome.practices), before: lastPractices! }) : count(outcome.practices);
+    lastPractices = outcome.practices;
+    builds++;
+    // Two builds in the same second would read the same: from the second one on, number them.
+    const time = clock(new Date()) + (builds > 1 ? t("buildNumber", { n: builds }) : "");
+    const schemeName = request.mode === "import" && request.budget ? SCHEMES[request.budget.schemeId].label[lang] : "";
+    const params = { time, practices, sheets: outcome.sheets.length, sheet: outcome.budgetSheet, source: source?.label ?? "", scheme: schemeName };
+    const key = request.mode === "new" ? "builtNew" : request.mode === "rebuild" ? "builtRebuild" : outcome.created ? "builtImportNew" : "builtImport";
+    return t(key, params) + (source?.unusedFile ? t("fileNotUsed", { name: source.unusedFile }) : "");
+  }
+
+  const listed = (list: Problem[]) =>
+    list.map((problem) => ({ text: problem.text, pick: problem.sheet && problem.cell ? () => void selectCell(deps.run, problem.sheet!, problem.cell!) : undefined }));
+
+  async function show(outcome: BuildOutcome, request: BuildRequest, source?: Source): Promise<void> {
     switch (outcome.kind) {
       case "built":
-        status.textContent =
-          outcome.practicesRead === undefined
-            ? t("done", { sheets: outcome.sheets.length, sheet: outcome.budgetSheet })
-            : t("imported", { read: outcome.practicesRead, sheets: outcome.sheets.length, sheet: outcome.budgetSheet });
-        if (outcome.warnings.length > 0) showProblems(outcome.warnings, t("warningsTitle"));
+        result.status(builtText(outcome, request, source));
+        if (outcome.warnings.length > 0) result.problems(t("warningsTitle"), outcome.warnings.some((w) => w.cell) ? t("problemHint") : null, listed(outcome.warnings), false);
         return;
       case "failed":
-        status.textContent = outcome.text;
+        result.status(outcome.text);
         return;
       case "problems":
-        showProblems(outcome.problems);
+        result.problems(t("problemsTitle"), outcome.problems.some((p) => p.cell) ? t("problemHint") : null, listed(outcome.problems));
         return;
       case "confirm": {
-        const proceed = el("button", { type: "button", class: "primary" }, [t("proceed")]);
-        const cancel = el("button", { type: "button" }, [t("cancel")]);
-        const lines = outcome.edited.map((e) => el("li", {}, [`${e.sheet}: ${e.cells.join(", ")}`]));
+        // The first paragraph names what the question is about (the practices when only they are at stake).
         const paragraphs = [
           ...(outcome.replacesPractices ? [t("confirmPractices", outcome.replacesPractices)] : []),
-          ...(outcome.replacesBudget ? [t("confirmReplace")] : lines.length > 0 ? [t("confirmEdited")] : []),
+          ...(outcome.replacesBudget ? [t("confirmReplace")] : outcome.edited.length > 0 ? [t("confirmEdited")] : []),
         ];
-        // The first paragraph names what the dialog is about (the practices when only they are at stake).
-        confirm.replaceChildren(
-          ...paragraphs.map((p, i) => el("p", i === 0 ? { id: "confirm-text" } : {}, [p])),
-          ...(lines.length ? [el("ul", {}, lines)] : []),
-          el("div", { class: "buttons" }, [proceed, cancel]),
-        );
-        confirm.hidden = false;
-        proceed.addEventListener("click", () => void start(request, true));
-        cancel.addEventListener("click", () => {
-          confirm.hidden = true;
-          status.textContent = t("cancelled");
-        });
-        proceed.focus();
+        const lines = outcome.edited.map((e) => `${e.sheet}: ${e.cells.join(", ")}`);
+        if (await result.confirm({ paragraphs, lines, proceed: t("proceed"), cancel: t("cancel") })) await start(request, true, source);
+        else result.status(t("cancelled", { time: clock(new Date()) }));
         return;
       }
     }
   }
 
-  function showProblems(list: Problem[], title = t("problemsTitle")): void {
-    const items = list.map((problem) => {
-      if (!problem.sheet || !problem.cell) return el("li", {}, [problem.text]);
-      const button = el("button", { type: "button", class: "link" }, [problem.text]);
-      button.addEventListener("click", () => void selectCell(deps.run, problem.sheet!, problem.cell!));
-      return el("li", {}, [button]);
-    });
-    const hint = list.some((p) => p.cell) ? [el("p", {}, [t("problemHint")])] : [];
-    problems.replaceChildren(el("h2", { id: "problems-title" }, [title]), ...hint, el("ul", {}, items));
-    problems.hidden = false;
+  /** The New budget settings, or null after marking each rejected field and listing why. */
+  function budgetSettings(report: boolean): NewBudget | null {
+    Object.values(fields).forEach((control) => setFieldError(control, null));
+    const checked = checkFields(lang, { budgetYear: year.value, years: years.value, hourlyCost: hourlyCost.value });
+    if (checked.ok) return { schemeId: scheme.value as SchemeId, budgetYear: checked.budgetYear, years: checked.years, hourlyCost: checked.hourlyCost, withSample: withSample.checked };
+    if (report) {
+      for (const error of checked.errors) setFieldError(fields[error.field], error.text);
+      result.clear();
+      result.problems(t("fieldsTitle"), t("fieldHint"), checked.errors.map((e) => ({ text: e.text, pick: () => fields[e.field].focus() })));
+    }
+    return null;
   }
 
   create.addEventListener("click", () => {
-    const cost = parseDecimalText(hourlyCost.value);
-    const budgetYear = Number(year.value);
-    const forecastYears = Number(years.value);
-    const invalid = [
-      cost === null || Number(cost) < 0 ? `${t("hourlyCost")}: ${hourlyCost.value}` : null,
-      !Number.isInteger(budgetYear) || budgetYear < 2000 || budgetYear > 2200 ? `${t("budgetYear")}: ${year.value}` : null,
-      !Number.isInteger(forecastYears) || forecastYears < 1 || forecastYears > MAX_FORECAST_YEARS ? `${t("years")}: ${years.value}` : null,
-    ].filter((x): x is string => x !== null);
-    if (invalid.length > 0) return showProblems(invalid.map((text) => ({ text })));
-    void start({ mode: "new", budget: { schemeId: scheme.value as SchemeId, budgetYear, years: forecastYears, hourlyCost: cost!, withSample: withSample.checked } });
+    const budget = budgetSettings(true);
+    if (budget) void start({ mode: "new", budget });
   });
 
   const importChosen = async () => {
     const chosen = file.files?.[0];
-    const csv = chosen ? new Uint8Array(await chosen.arrayBuffer()) : paste.value;
-    if (!chosen && paste.value.trim() === "") return showProblems([{ text: t("noFile") }]);
-    void start({ mode: "import", csv });
+    const pasted = paste.value.trim() !== "";
+    if (!chosen && !pasted) {
+      result.clear();
+      return result.problems(t("problemsTitle"), null, [{ text: t("noFile"), pick: () => paste.focus() }]);
+    }
+    // Pasted text goes first: it is what the person typed last, a file is easily left chosen.
+    const csv = pasted ? paste.value : new Uint8Array(await chosen!.arrayBuffer());
+    const source: Source = pasted ? { label: t("sourcePaste"), ...(chosen ? { unusedFile: chosen.name } : {}) } : { label: t("sourceFile", { name: chosen!.name }) };
+    // The New budget settings go along for a workbook without a budget; they are not checked
+    // loudly here, as with a budget they do not matter.
+    const budget = budgetSettings(false);
+    await start({ mode: "import", csv, ...(budget ? { budget } : {}) }, false, source);
   };
   // A listener's promise is not awaited by the DOM: say so with void, as the other buttons do.
   importButton.addEventListener("click", () => void importChosen());

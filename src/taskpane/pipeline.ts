@@ -15,7 +15,8 @@ import { BuildError, renderWorkbook, type RenderStep } from "../render/office/re
 import { failureText } from "./failure";
 import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
-import { formatSheetProblem, readParameters, readPayments, readPractices, type Values } from "../workbook/read-back";
+import { formatSheetProblem, readParameters, readPayments, readPractices, type SheetProblem, type Values } from "../workbook/read-back";
+import { inSheetWords } from "./sheet-words";
 import { FIRST_DATA_ROW, PRACTICE_COLUMNS } from "../workbook/practices-sheet";
 import { budgetSheetName } from "../workbook/budget-sheet";
 
@@ -29,7 +30,8 @@ export interface NewBudget {
   withSample: boolean;
 }
 
-export type BuildRequest = { mode: "new"; budget: NewBudget } | { mode: "import"; csv: Uint8Array | string } | { mode: "rebuild" };
+/** An import's `budget`: the settings of a new budget, used when the workbook holds none yet. */
+export type BuildRequest = { mode: "new"; budget: NewBudget } | { mode: "import"; csv: Uint8Array | string; budget?: NewBudget } | { mode: "rebuild" };
 
 /** A problem the finance officer can act on; `cell` (when set) is selected when activated. */
 export interface Problem {
@@ -40,7 +42,18 @@ export interface Problem {
 
 export type BuildOutcome =
   /** `warnings`: what the import changed without leaving a row out (shown, not blocking). */
-  | { kind: "built"; sheets: string[]; budgetSheet: string; warnings: Problem[]; /** An import: how many practices it read. */ practicesRead?: number }
+  | {
+      kind: "built";
+      sheets: string[];
+      budgetSheet: string;
+      warnings: Problem[];
+      /** The practices the budget now holds. */
+      practices: number;
+      /** An import: how many practices it read. */
+      practicesRead?: number;
+      /** An import that found no budget and made one with the request's settings. */
+      created?: boolean;
+    }
   | { kind: "problems"; problems: Problem[] }
   /** `replacesPractices`: an import would replace the practices on Praktijken (`current`) by those it read. */
   | { kind: "confirm"; edited: { sheet: string; cells: string[] }[]; replacesBudget: boolean; replacesPractices?: { current: number; read: number } }
@@ -88,13 +101,20 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
       let input: BudgetInput;
       let warnings: Problem[] = [];
       let replacesPractices: { current: number; read: number } | undefined;
+      const noBudget = !contents.parameters && !contents.practices && (contents.state.registry?.sheets.length ?? 0) === 0;
       if (request.mode === "new") {
         input = newBudgetInput(request.budget);
+      } else if (request.mode === "import" && noBudget && request.budget) {
+        // Importing into an empty workbook is how many start: the CSV's practices in a new budget.
+        const imported = importPractices(request.csv);
+        if (imported.errors.length > 0) return { kind: "problems", problems: imported.errors.map((e) => ({ text: formatProblem(lang, e) })) };
+        warnings = imported.warnings.map((w) => ({ text: formatProblem(lang, w) }));
+        input = { ...newBudgetInput({ ...request.budget, withSample: false }), practices: imported.practices };
       } else {
         if (!contents.parameters || !contents.practices) return { kind: "problems", problems: [{ text: message(lang, "noBudget") }] };
         const parameters = readParameters(contents.parameters);
         let practices: Practice[];
-        const problems: Problem[] = parameters.problems.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell }));
+        const problems: Problem[] = parameters.problems.map((p) => ({ text: formatSheetProblem(lang, inSheetWords(p, undefined)), sheet: p.sheet, cell: p.cell }));
         if (request.mode === "import") {
           const imported = importPractices(request.csv);
           problems.push(...imported.errors.map((e) => ({ text: formatProblem(lang, e) })));
@@ -104,8 +124,11 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
           if (current > 0) replacesPractices = { current, read: practices.length };
         } else {
           const read = readPractices(contents.practices);
-          problems.push(...read.problems.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell })));
-          warnings = read.warnings.map((p) => ({ text: formatSheetProblem(lang, p), sheet: p.sheet, cell: p.cell }));
+          // Said with the sheet's column headers and dates as the sheet shows them.
+          const headers = contents.practices[FIRST_DATA_ROW - 2];
+          const said = (p: SheetProblem) => ({ text: formatSheetProblem(lang, inSheetWords(p, headers)), sheet: p.sheet, cell: p.cell });
+          problems.push(...read.problems.map(said));
+          warnings = read.warnings.map(said);
           practices = read.practices;
         }
         if (problems.length > 0) return { kind: "problems", problems };
@@ -122,8 +145,9 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         if (edited.length > 0 || replacesBudget || replacesPractices) return { kind: "confirm", edited, replacesBudget, ...(replacesPractices ? { replacesPractices } : {}) };
       }
       await renderWorkbook(context, description, contents.state, { onProgress: options.onProgress });
-      const read = request.mode === "import" ? { practicesRead: input.practices.length } : {};
-      return { kind: "built", sheets: description.sheets.map((s) => s.name), budgetSheet: budgetSheetName(input.budgetYear), warnings, ...read };
+      const read = request.mode === "import" ? { practicesRead: input.practices.length, ...(noBudget && request.budget ? { created: true } : {}) } : {};
+      const sheets = description.sheets.map((s) => s.name);
+      return { kind: "built", sheets, budgetSheet: budgetSheetName(input.budgetYear), warnings, practices: input.practices.length, ...read };
     });
   } catch (error) {
     if (error instanceof ArgumentError) return { kind: "problems", problems: [{ text: message(lang, error.key, error.params) }] };

@@ -27,6 +27,7 @@ function say(root: HTMLElement, language: Language, key: TextKey, params?: Recor
   const line = document.createElement("p");
   line.setAttribute("role", "alert");
   line.textContent = text(language, key, params);
+  document.documentElement.lang = language;
   // The static page holds the title and "Laden…"; only the line below the title changes.
   (root.querySelector("p") ?? root.appendChild(document.createElement("p"))).replaceWith(line);
 }
@@ -55,6 +56,8 @@ function start(): void {
         say(root, language, "notInExcel");
         return;
       }
+      // <html lang> says the language the pane speaks, so screen readers pronounce it right.
+      document.documentElement.lang = language;
       applyTheme(Office.context?.officeTheme);
       // Every API the pane calls is in ExcelApi 1.9, which the manifest requires: no run-time gates.
       mountPane(root, {

@@ -16,8 +16,8 @@ export const TEXTS = {
   create: { nl: "Maak begroting", en: "Create budget" },
   practices: { nl: "Praktijken", en: "Practices" },
   practicesHelp: {
-    nl: "Typ in het blad Praktijken, of lees een CSV-bestand in (; , of tab gescheiden, Nederlandse of Engelse kolomnamen).",
-    en: "Type into the Praktijken sheet, or import a CSV file (; , or tab separated, Dutch or English headers).",
+    nl: "Typ in het blad Praktijken, of lees een CSV-bestand in (; , of tab gescheiden, Nederlandse of Engelse kolomnamen). Geplakte tekst gaat voor een gekozen bestand. Is er nog geen begroting, dan maakt inlezen er een met de instellingen van Nieuwe begroting.",
+    en: "Type into the Praktijken sheet, or import a CSV file (; , or tab separated, Dutch or English headers). Pasted text goes before a chosen file. Without a budget yet, importing creates one with the settings of New budget.",
   },
   csvFile: { nl: "CSV-bestand", en: "CSV file" },
   csvPaste: { nl: "Of plak de CSV hier", en: "Or paste the CSV here" },
@@ -29,7 +29,31 @@ export const TEXTS = {
   },
   rebuild: { nl: "Begroting opnieuw opbouwen", en: "Rebuild budget" },
   progress: { nl: "Voortgang", en: "Progress" },
-  done: { nl: "Klaar: {sheets} bladen bijgewerkt. Zie {sheet}.", en: "Done: {sheets} sheets updated. See {sheet}." },
+  // What a build did, with the time and what it read, so a second rebuild does not say the same.
+  builtNew: { nl: "Klaar om {time}: nieuwe begroting met {practices}; {sheets} bladen geschreven. Zie {sheet}.", en: "Done at {time}: new budget with {practices}; {sheets} sheets written. See {sheet}." },
+  builtRebuild: { nl: "Klaar om {time}: {practices} gelezen van Praktijken; {sheets} bladen herschreven. Zie {sheet}.", en: "Done at {time}: {practices} read from Praktijken; {sheets} sheets rewritten. See {sheet}." },
+  builtImport: { nl: "Klaar om {time}: {practices} ingelezen uit {source}; {sheets} bladen herschreven. Zie {sheet}.", en: "Done at {time}: {practices} imported from {source}; {sheets} sheets rewritten. See {sheet}." },
+  builtImportNew: {
+    nl: "Klaar om {time}: nieuwe begroting ({scheme}) met {practices} uit {source}; {sheets} bladen geschreven. Zie {sheet}.",
+    en: "Done at {time}: new budget ({scheme}) with {practices} from {source}; {sheets} sheets written. See {sheet}.",
+  },
+  buildNumber: { nl: " (opbouw {n})", en: " (build {n})" },
+  was: { nl: "{now} (was {before})", en: "{now} (was {before})" },
+  practiceOne: { nl: "1 praktijk", en: "1 practice" },
+  practiceMany: { nl: "{n} praktijken", en: "{n} practices" },
+  sourceFile: { nl: "het bestand {name}", en: "the file {name}" },
+  sourcePaste: { nl: "de geplakte tekst", en: "the pasted text" },
+  fileNotUsed: { nl: " Het gekozen bestand {name} is niet gebruikt: de geplakte tekst gaat voor.", en: " The chosen file {name} was not used: pasted text goes first." },
+  // A rejected field says what it takes; {value} is what was typed ("leeg" when nothing).
+  badYear: { nl: "{label}: kies een jaar van {min} tot {max} (nu: {value})", en: "{label}: choose a year from {min} to {max} (now: {value})" },
+  badYears: { nl: "{label}: kies een aantal van {min} tot {max} (nu: {value})", en: "{label}: choose a number from {min} to {max} (now: {value})" },
+  badAmount: {
+    nl: "{label}: vul een bedrag in van {min} tot {max}, met hoogstens twee decimalen, zoals 52,50 (nu: {value})",
+    en: "{label}: enter an amount from {min} to {max}, with at most two decimals, such as 52.50 (now: {value})",
+  },
+  empty: { nl: "leeg", en: "empty" },
+  fieldsTitle: { nl: "Controleer de invoer", en: "Check what you entered" },
+  fieldHint: { nl: "Kies een melding om naar het veld te gaan.", en: "Choose a message to go to the field." },
   problemsTitle: { nl: "Eerst oplossen", en: "To fix first" },
   warningsTitle: { nl: "Ingelezen, met deze aanpassingen", en: "Imported, with these changes" },
   problemHint: { nl: "Kies een melding om de cel te selecteren.", en: "Choose a message to select the cell." },
@@ -45,15 +69,11 @@ export const TEXTS = {
     nl: "Praktijken heeft nu {current} ingevulde praktijk(en). Inlezen vervangt die door de {read} praktijk(en) uit het bestand. Betalingen op Uitbetalingen blijven bewaard, ook van praktijken die niet in het bestand staan.",
     en: "Praktijken now holds {current} practice(s). Importing replaces them by the {read} practice(s) in the file. Payments on Uitbetalingen are kept, also those of practices not in the file.",
   },
-  imported: {
-    nl: "Klaar: {read} praktijk(en) ingelezen, {sheets} bladen bijgewerkt. Zie {sheet}.",
-    en: "Done: {read} practice(s) imported, {sheets} sheets updated. See {sheet}.",
-  },
   proceed: { nl: "Toch doorgaan", en: "Go ahead" },
   cancel: { nl: "Annuleren", en: "Cancel" },
-  cancelled: { nl: "Niets gewijzigd.", en: "Nothing changed." },
+  cancelled: { nl: "Geannuleerd om {time}: niets gewijzigd.", en: "Cancelled at {time}: nothing changed." },
   noFile: { nl: "Kies een CSV-bestand of plak de CSV.", en: "Choose a CSV file or paste the CSV." },
-  working: { nl: "Bezig: {step}…", en: "Working: {step}…" },
+  working: { nl: "Bezig: {step}… ({percent}%)", en: "Working: {step}… ({percent}%)" },
   notInExcel: { nl: "Open deze invoegtoepassing in Excel.", en: "Open this add-in in Excel." },
   // Start-up without Office (taskpane.ts): said instead of "Laden…" so the user knows what to do.
   officeMissing: {
@@ -69,7 +89,7 @@ export const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
-/** @example text("nl", "done", { sheets: 9, sheet: "Begroting 2026" }) */
+/** @example text("nl", "practiceMany", { n: 12 }) // "12 praktijken" */
 export function text(language: Language, key: TextKey, params: Record<string, string | number> = {}): string {
   return fillTemplate(TEXTS[key][language], params);
 }

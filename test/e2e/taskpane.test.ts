@@ -128,7 +128,7 @@ describe("the task pane in Chromium", () => {
     await expect(page.locator("#confirm-text").innerText()).resolves.toMatch(/^Praktijken heeft nu 12 ingevulde praktijk\(en\)\. Inlezen vervangt die door de 1 praktijk\(en\)/);
     await page.getByRole("button", { name: "Toch doorgaan" }).click();
     await page.getByRole("status").filter({ hasText: "Klaar" }).waitFor({ timeout: 60_000 });
-    await expect(page.getByRole("status").innerText()).resolves.toMatch(/^Klaar: 1 praktijk\(en\) ingelezen/);
+    await expect(page.getByRole("status").innerText()).resolves.toMatch(/^Klaar om \d\d:\d\d:\d\d \(opbouw 2\): 1 praktijk \(was 12\) ingelezen uit de geplakte tekst/);
     await expect(page.locator(".problems h2").innerText()).resolves.toBe("Ingelezen, met deze aanpassingen");
     await expect(page.locator(".problems li").allInnerTexts()).resolves.toEqual(["Rij 2: praktijk: 1 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)"]);
     expect(await cellValue(page, "Praktijken", "A5")).toBe("De Linde");

@@ -199,7 +199,9 @@ describe("importing practices over typed ones", () => {
     expect(outcome).toMatchObject({ kind: "confirm", replacesPractices: { current: 12, read: 2 } });
     expect(valueOf(host, "Praktijken", "A6")).not.toBeNull(); // nothing written yet
     expect(paneText("nl", "confirmPractices", { current: 12, read: 2 })).toMatch(/^Praktijken heeft nu 12 ingevulde praktijk\(en\)\. Inlezen vervangt die door de 2 praktijk\(en\)/);
-    expect(paneText("nl", "imported", { read: 2, sheets: 9, sheet: "Begroting 2026" })).toBe("Klaar: 2 praktijk(en) ingelezen, 9 bladen bijgewerkt. Zie Begroting 2026.");
+    expect(paneText("nl", "builtImport", { time: "14:03:12", practices: "2 praktijken", source: "het bestand p.csv", sheets: 9, sheet: "Begroting 2026" })).toBe(
+      "Klaar om 14:03:12: 2 praktijken ingelezen uit het bestand p.csv; 9 bladen herschreven. Zie Begroting 2026.",
+    );
   });
 
   it("does not ask when Praktijken is empty, and says how many practices it read", async () => {
