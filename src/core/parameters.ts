@@ -32,11 +32,16 @@ export interface SchemeParameters {
    * date the workbook is built (describe fills it in).
    */
   peildatum?: IsoDate;
+  /**
+   * The municipality's name, as typed on Uitgangspunten (or given): it heads every printed
+   * page. Not a number of the budget; absent = none known.
+   */
+  municipality?: string;
 }
 
 /** Keys of the scalar parameters shown one per row on the Uitgangspunten sheet. */
 export type ScalarKey =
-  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex" | "peildatum">
+  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex" | "peildatum" | "municipality">
   | "rateBasis"
   | "rateAanvullend"
   | "rateExtra";

@@ -1,20 +1,28 @@
 /** Worksheets and charts of the in-memory host. */
-import { sheetRef } from "../workbook/a1";
+import { parseRange, sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
 import { WHOLE_SHEET } from "./copy";
 import { checkWritable } from "./protection";
 import { WorksheetProtectionProxy } from "./protection-proxy";
+import { pageBreaksProxy, pageLayoutProxy, pageSetupOf } from "./page-layout";
 import { RangeProxy } from "./range";
 import { HostError, type MemorySheet } from "./state";
 
 export class WorksheetProxy extends Proxy {
   private bound: MemorySheet | null = null;
   readonly freezePanes = {
-    freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => (this.sheet().frozenRows = n)),
-    unfreeze: () => this.ctx.enqueue({ unfreeze: true }, () => (this.sheet().frozenRows = 0)),
+    freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => this.freeze(n, 0)),
+    /** FreezePanes.freezeAt (ExcelApi 1.7): the rows and columns of the range from A1 stay in view. */
+    freezeAt: (range: string) =>
+      this.ctx.enqueue({ freezeAt: range }, () => {
+        const { bottom, right } = parseRange(range);
+        this.freeze(bottom, right);
+      }),
+    unfreeze: () => this.ctx.enqueue({ unfreeze: true }, () => this.freeze(0, 0)),
   };
-  readonly pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number } };
+  readonly pageLayout: ReturnType<typeof pageLayoutProxy>;
+  readonly verticalPageBreaks: ReturnType<typeof pageBreaksProxy>;
   readonly charts: ChartsProxy;
   readonly protection: WorksheetProtectionProxy;
 
@@ -25,23 +33,15 @@ export class WorksheetProxy extends Proxy {
     private readonly requiredName?: string,
   ) {
     super(ctx);
-    const self = this;
-    this.pageLayout = {
-      set orientation(value: string) {
-        ctx.enqueue({ orientation: value }, () => (self.sheet().orientation = value));
-      },
-      get orientation(): string {
-        return self.sheet().orientation;
-      },
-      set zoom(value: { horizontalFitToPages?: number }) {
-        ctx.enqueue({ zoom: value }, () => (self.sheet().fitToWidth = value.horizontalFitToPages === 1));
-      },
-      get zoom() {
-        return { horizontalFitToPages: self.sheet().fitToWidth ? 1 : undefined };
-      },
-    };
+    this.pageLayout = pageLayoutProxy(ctx, () => this.sheet());
+    this.verticalPageBreaks = pageBreaksProxy(ctx, () => this.sheet());
     this.charts = new ChartsProxy(ctx, () => this.sheet());
     this.protection = new WorksheetProtectionProxy(ctx, () => this.sheet());
+  }
+
+  private freeze(rows: number, columns: number): void {
+    this.sheet().frozenRows = rows;
+    pageSetupOf(this.sheet()).frozenColumns = columns;
   }
 
   static loadedFrom(ctx: MemoryContext, sheet: MemorySheet): WorksheetProxy {
@@ -143,8 +143,23 @@ export class ChartsProxy extends Proxy {
   }
 }
 
+/** What the renderer sets on a chart beyond its state entry: the value axis and each series' name and type. */
+export interface ChartDetails {
+  valueAxisMinimum?: number;
+  valueAxisTitle?: string;
+  series: { name: string; chartType?: string; markerStyle?: string }[];
+}
+const chartDetails = new WeakMap<object, ChartDetails>();
+/** @example chartDetailsOf(host.state.sheet("Meerjarenraming")!.charts[0]).valueAxisMinimum // 0 */
+export function chartDetailsOf(entry: MemorySheet["charts"][number]): ChartDetails {
+  let details = chartDetails.get(entry);
+  if (!details) chartDetails.set(entry, (details = { series: [] }));
+  return details;
+}
+
 export class ChartProxy {
   readonly title: Record<string, unknown>;
+  readonly axes: { valueAxis: { minimum: unknown; title: Record<string, unknown> } };
   readonly series: { getItemAt: (i: number) => SeriesProxy; add: (name: string) => SeriesProxy };
   constructor(
     private readonly ctx: MemoryContext,
@@ -152,20 +167,37 @@ export class ChartProxy {
     private readonly sheet: () => MemorySheet,
   ) {
     this.title = setters({ text: (v) => ctx.enqueue({ title: v }, () => (entry.title = String(v))) });
-    const series = (name?: string): SeriesProxy => {
+    const details = () => chartDetailsOf(entry);
+    const valueAxis = setters({ minimum: (v) => ctx.enqueue({ minimum: v }, () => (details().valueAxisMinimum = Number(v))) }) as { minimum: unknown; title: Record<string, unknown> };
+    valueAxis.title = setters({ text: (v) => ctx.enqueue({ axisTitle: v }, () => (details().valueAxisTitle = String(v))) });
+    this.axes = { valueAxis };
+    const series = (index: number, name?: string): SeriesProxy => {
+      const at = () => (details().series[index] ??= { name: name ?? "" });
       const proxy: SeriesProxy = {
         set name(v: string) {
-          ctx.enqueue({ seriesName: v }, () => undefined);
+          ctx.enqueue({ seriesName: v }, () => (at().name = v));
         },
         get name() {
           return name ?? "";
+        },
+        set chartType(v: string) {
+          ctx.enqueue({ chartType: v }, () => (at().chartType = v));
+        },
+        set markerStyle(v: string) {
+          ctx.enqueue({ markerStyle: v }, () => (at().markerStyle = v));
         },
         setValues: (range: RangeProxy) => ctx.enqueue({ setValues: true }, () => (entry.source += `;${sheetRef(range.worksheet.sheet().name)}${range.address_()}`)),
         setXAxisValues: (range: RangeProxy) => ctx.enqueue({ setXAxisValues: true }, () => void range.address_()),
       };
       return proxy;
     };
-    this.series = { getItemAt: () => series(), add: (name: string) => (ctx.enqueue({ addSeries: name }, () => undefined), series(name)) };
+    let count = 1;
+    const add = (name: string): SeriesProxy => {
+      const index = count++;
+      ctx.enqueue({ addSeries: name }, () => void (details().series[index] ??= { name }));
+      return series(index, name);
+    };
+    this.series = { getItemAt: (i: number) => series(i), add };
   }
   /** Chart.delete (ExcelApi 1.1); refused on a protected sheet unless objects may be edited. */
   delete(): void {
@@ -185,6 +217,8 @@ export class ChartProxy {
 
 export interface SeriesProxy {
   name: string;
+  chartType: string;
+  markerStyle: string;
   setValues(range: RangeProxy): void;
   setXAxisValues(range: RangeProxy): void;
 }

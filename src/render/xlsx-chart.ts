@@ -5,7 +5,8 @@
  * draw it before any recalculation.
  */
 import { parseCell, parseRange } from "../workbook/a1";
-import type { ChartDescription, SheetDescription } from "../workbook/types";
+import type { ChartDescription, ChartSeries, SheetDescription } from "../workbook/types";
+import { FONT } from "./styles";
 import type { SheetWriter, StreamingWorkbook } from "./xlsx-stream";
 
 const NS = {
@@ -23,7 +24,8 @@ const CONTENT_TYPE = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
-const COLORS = ["0F6E6E", "F2B632", "8FB9B9", "595959"];
+/** Colour by series: the municipality's two parts in two teals, the insurer in yellow, the total line dark. */
+const COLORS = ["0F6E6E", "5FA8A8", "F2B632", "1F1F1F"];
 
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -45,27 +47,42 @@ function numCache(values: (number | string)[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
+/** A title's rich text in Calibri at `size` points (DrawingML counts hundredths). */
+const richText = (text: string, size: number, bold: boolean) =>
+  `<c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="nl-NL" sz="${size * 100}" b="${bold ? 1 : 0}"><a:latin typeface="${FONT.name}"/></a:rPr><a:t>${xml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
+
+function seriesXml(chart: ChartDescription, sheet: SheetDescription, categories: (number | string)[], s: ChartSeries, i: number): string {
+  const color = `<a:srgbClr val="${COLORS[i % COLORS.length]}"/>`;
+  const look = s.line
+    ? `<c:spPr><a:ln w="28575"><a:solidFill>${color}</a:solidFill></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr><a:solidFill>${color}</a:solidFill></c:spPr></c:marker>`
+    : `<c:spPr><a:solidFill>${color}</a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xml(s.name)}</c:v></c:tx>${look}` +
+    `<c:cat><c:numRef><c:f>${xml(chart.categories)}</c:f>${numCache(categories)}</c:numRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${xml(s.values)}</c:f>${numCache(cachedValues(sheet, s.values))}</c:numRef></c:val>${s.line ? '<c:smooth val="0"/>' : ""}</c:ser>`
+  );
+}
+
 function chartXml(chart: ChartDescription, sheet: SheetDescription): string {
   const categories = cachedValues(sheet, chart.categories);
-  const series = chart.series
-    .map(
-      (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xml(s.name)}</c:v></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${COLORS[i % COLORS.length]}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:cat><c:numRef><c:f>${xml(chart.categories)}</c:f>${numCache(categories)}</c:numRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${xml(s.values)}</c:f>${numCache(cachedValues(sheet, s.values))}</c:numRef></c:val></c:ser>`,
-    )
-    .join("");
+  const columns = chart.series.map((s, i) => (s.line ? "" : seriesXml(chart, sheet, categories, s, i))).join("");
+  const lines = chart.series.map((s, i) => (s.line ? seriesXml(chart, sheet, categories, s, i) : "")).join("");
   const stacked = chart.type === "columnStacked";
+  const axes = '<c:axId val="500001"/><c:axId val="500002"/>';
+  // Chart text shrinks with the print scale like the cells: at their size it prints at 8 points or more.
+  const labels = `<c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="${FONT.size * 100}"><a:latin typeface="${FONT.name}"/></a:defRPr></a:pPr><a:endParaRPr lang="nl-NL"/></a:p></c:txPr>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${xml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title>${richText(chart.title, 14, true)}</c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}` +
-    `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="500001"/><c:axId val="500002"/></c:barChart>` +
-    `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="&quot;€ &quot;#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${columns}` +
+    `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ""}${axes}</c:barChart>` +
+    (lines ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines}<c:marker val="1"/>${axes}</c:lineChart>` : "") +
+    `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/>${labels}<c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    // From 0: an axis that starts at the smallest year's cost makes a small difference look double.
+    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:title>${richText(chart.valueAxisTitle, FONT.size, false)}</c:title><c:numFmt formatCode="&quot;€ &quot;#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/>${labels}<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labels}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
 

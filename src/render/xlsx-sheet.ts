@@ -5,10 +5,11 @@
  */
 import type ExcelJS from "exceljs";
 import { cellText } from "../core/text";
-import { parseRange } from "../workbook/a1";
+import { column, parseRange } from "../workbook/a1";
 import type { Cell, SheetDescription, Validation } from "../workbook/types";
 import { SHEET_PERMISSIONS } from "./protection";
-import { STYLE_LOOKS, type StyleLook } from "./styles";
+import { PAGE_MARGINS } from "../workbook/page";
+import { FONT, STYLE_LOOKS, type StyleLook } from "./styles";
 import { drained, finished, type SheetWriter, type StreamingWorkbook } from "./xlsx-stream";
 
 const argb = (rgb: string) => `FF${rgb}`;
@@ -50,7 +51,8 @@ export function xlsxValidation(v: Validation): ExcelJS.DataValidation {
 /** Layers a look over a style, as the looks of overlapping ranges add up (later ranges win). */
 function applyLook(style: Partial<ExcelJS.Style>, look: StyleLook): void {
   if (look.bold || look.italic || look.size || look.color) {
-    style.font = { ...style.font, bold: look.bold, italic: look.italic, size: look.size, color: look.color ? { argb: argb(look.color) } : undefined };
+    // Named, or LibreOffice draws the cell in its default serif.
+    style.font = { ...FONT, ...style.font, bold: look.bold, italic: look.italic, size: look.size ?? style.font?.size ?? FONT.size, color: look.color ? { argb: argb(look.color) } : undefined };
   }
   if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
   if (look.borderTop || look.borderBottom) {
@@ -116,11 +118,11 @@ class StyleCache {
 const isNumeric = (cell: Cell | null): boolean => typeof (cell?.formula !== undefined ? cell.result : cell?.value) === "number";
 
 /** Sets the cells of row `r` (1-based) with their formats and looks, then commits the row. */
-function writeRow(ws: SheetWriter, sheet: SheetDescription, r: number, ranges: StyledRange[], styles: StyleCache): void {
+function writeRow(ws: SheetWriter, sheet: SheetDescription, r: number, ranges: StyledRange[], styles: StyleCache, heights: ReadonlyMap<number, number>): void {
   const cells = sheet.cells[r - 1] ?? [];
   const here = ranges.filter((s) => s.top <= r && r <= s.bottom);
   const row = ws.getRow(r);
-  const height = here.reduce<number | undefined>((h, s) => s.look.rowHeight ?? h, undefined);
+  const height = heights.get(r) ?? here.reduce<number | undefined>((h, s) => s.look.rowHeight ?? h, undefined);
   if (height) row.height = height;
   const width = here.reduce((w, s) => Math.max(w, s.right), cells.length);
   for (let c = 1; c <= width; c++) {
@@ -141,6 +143,46 @@ function writeRow(ws: SheetWriter, sheet: SheetDescription, r: number, ranges: S
  */
 const NO_SHARED_FORMULAS: Record<string, unknown> = new Proxy({}, { set: () => true, get: () => undefined });
 
+/** A4, landscape, at the description's scale: not fitted to a width, which would drop the column breaks. */
+export function xlsxPageSetup(sheet: SheetDescription): Partial<ExcelJS.PageSetup> {
+  return {
+    orientation: sheet.print.landscape ? "landscape" : "portrait",
+    paperSize: 9,
+    fitToPage: false,
+    scale: sheet.print.scale,
+    margins: { ...PAGE_MARGINS },
+    // Each part of the Begroting from top to bottom, then the next part.
+    pageOrder: "downThenOver",
+  };
+}
+
+/**
+ * The header and footer in Excel's codes, in Calibri at the cells' size: they shrink with the
+ * print scale (Excel's and LibreOffice's default), so they print as large as the cells.
+ */
+export function xlsxHeaderFooter(sheet: SheetDescription): Partial<ExcelJS.HeaderFooter> {
+  const font = `&"${FONT.name},Regular"&${FONT.size}`;
+  const part = (code: string, text: string) => (text ? `&${code}${font}${text}` : "");
+  const three = (t: SheetDescription["print"]["header"]) => part("L", t.left) + part("C", t.center) + part("R", t.right);
+  const header = three(sheet.print.header);
+  const footer = three(sheet.print.footer);
+  return { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
+}
+
+/**
+ * ExcelJS writes row breaks only: the column breaks go right after them, where CT_Worksheet
+ * puts <colBreaks>. A break's id is the 0-based index of the first column of the next page.
+ */
+function writeColumnBreaks(ws: SheetWriter, breaks: readonly number[]): void {
+  if (breaks.length === 0) return;
+  const writeRowBreaks = ws._writeRowBreaks.bind(ws);
+  ws._writeRowBreaks = () => {
+    writeRowBreaks();
+    const items = breaks.map((col) => `<brk id="${col}" max="1048575" man="1"/>`).join("");
+    ws.stream.write(`<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${items}</colBreaks>`);
+  };
+}
+
 /**
  * Writes a sheet and commits it; resolves when all its bytes have gone to the zip. `beforeCommit`
  * adds what must be tied to the sheet while it is still open (the chart's drawing).
@@ -150,12 +192,15 @@ const NO_SHARED_FORMULAS: Record<string, unknown> = new Proxy({}, { set: () => t
  */
 export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescription, beforeCommit?: (ws: SheetWriter) => void): Promise<void> {
   const ws = book.addSheet(sheet.name, {
-    views: [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: 0 }],
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    views: [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns, topLeftCell: `${column(sheet.frozenColumns + 1)}${sheet.frozenRows + 1}` }],
+    pageSetup: xlsxPageSetup(sheet),
+    headerFooter: xlsxHeaderFooter(sheet),
   });
-  ws.pageSetup.printTitlesRow = `${sheet.frozenRows}:${sheet.frozenRows}`;
+  ws.pageSetup.printTitlesRow = sheet.print.titleRows;
+  if (sheet.print.titleColumns) ws.pageSetup.printTitlesColumn = sheet.print.titleColumns;
   // ExcelJS puts a "$" before each corner ("A1" → "$A1", a row-relative area LibreOffice misreads): "A$1" makes it "$A$1".
   if (sheet.print.area) ws.pageSetup.printArea = sheet.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  writeColumnBreaks(ws, sheet.print.columnBreaks);
   ws.columns = sheet.columnWidths.map((width) => ({ width }));
   // ExcelJS supports range validations but its typings lack them.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
@@ -175,8 +220,9 @@ export async function writeSheet(book: StreamingWorkbook, sheet: SheetDescriptio
   // Synchronous despite the promise: ExcelJS only computes a hash for a password, and there is none.
   void ws.protect("", xlsxProtection());
   const styles = new StyleCache();
+  const heights = new Map(sheet.rowHeights ?? []);
   for (let r = 1; r <= lastRow; r++) {
-    writeRow(ws, sheet, r, ranges, styles);
+    writeRow(ws, sheet, r, ranges, styles, heights);
     const wait = drained(ws.stream, book.failure);
     if (wait) await wait;
   }

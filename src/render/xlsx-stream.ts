@@ -92,6 +92,7 @@ export interface SheetWriter extends ExcelJS.Worksheet {
   _formulae: Record<string, unknown>;
   _writeCloseSheetData(): void;
   _writeSheetProtection(): void;
+  _writeRowBreaks(): void;
 }
 
 /** Writes a sheet's protection straight after its cells, the one place CT_Worksheet allows it. */

@@ -37,15 +37,18 @@ export function budgetChecks(params: SchemeParameters, practiceCount: number, ye
       deviation: { formula: `=IF(Capaciteit_uren=0,0,MAX(0,ROUND(MAX(${monthTotals})-Capaciteit_uren,2)))`, result: capacity.gt(0) ? Dec.max(0, busiest.minus(capacity)).toNumber() : 0, format: FORMAT.hours },
       problem: "Meer uren dan de capaciteit",
       explanation: `De drukste maand van ${name} (kolommen jan–dec, rij Totaal) tegen Capaciteit_uren: uren per week van alle praktijken die dan actief zijn.`,
+      where: { sheet: name, cell: `${BUDGET_COLUMN.firstMonth}${totalRow}` },
     });
-    const applies = `${b}$B$${monthAppliesRow}:$M$${monthAppliesRow}`;
+    const blockRow = (row: number) => `${b}$${BUDGET_COLUMN.firstMonth}$${row}:$${BUDGET_COLUMN.lastMonth}$${row}`;
+    const applies = blockRow(monthAppliesRow);
     const cutMost = year.months.reduce((max, m) => Dec.max(max, m.entitled.minus(m.allocated)), new Dec(0));
     list.push({
       label: `Herverdeling ${year.year}`,
       // Not a fault: it says when the NOP herverdeling applies; Afwijking = the most hours per week cut in a month.
-      deviation: { formula: `=MAX(0,MAX(${b}$B$${monthCutRow}:$M$${monthCutRow}))`, result: cutMost.toNumber(), format: FORMAT.hours },
+      deviation: { formula: `=MAX(0,MAX(${blockRow(monthCutRow)}))`, result: cutMost.toNumber(), format: FORMAT.hours },
       problem: "",
       explanation: `Maanden waarin de praktijken die dan actief zijn recht hebben op meer uren dan Capaciteit_uren: ieder krijgt dan zijn deel van de capaciteit (NOP). Afwijking: de meeste uren per week die in een maand minder worden toegekend. Zie "Herverdeling per maand" op ${name}.`,
+      where: { sheet: name, cell: `A${layout.monthTop}` },
       outcome: {
         formula: () =>
           `=IF(COUNT(${applies})=0,"OK: niet nodig","OK: herverdeeld in "&COUNT(${applies})&" maand(en), "&${chooseMonth(`MIN(${applies})`)}&IF(COUNT(${applies})>1,"–"&${chooseMonth(`MAX(${applies})`)},""))`,
@@ -61,6 +64,7 @@ export function budgetChecks(params: SchemeParameters, practiceCount: number, ye
       },
       problem: "Delen tellen niet op tot de formatiekosten",
       explanation: "De twee financiers samen betalen precies de formatie.",
+      where: { sheet: name, cell: `${BUDGET_COLUMN.formationCost}${totalRow}` },
     });
     list.push({
       label: `Compensatie binnen overhead ${year.year}`,
@@ -71,6 +75,7 @@ export function budgetChecks(params: SchemeParameters, practiceCount: number, ye
       },
       problem: "Praktijken met meer compensatie dan overhead",
       explanation: "Aantal praktijken waar de compensatie de overheadkosten overschrijdt (VPG h. 14: 50–100%).",
+      where: { sheet: name, cell: `${BUDGET_COLUMN.compensation}${FIRST_DATA_ROW}` },
     });
     const counts = `${b}$A$${formulaCountRow}:$${BUDGET_COLUMN.lastMonth}$${formulaCountRow}`;
     const firstColumn = `MIN(${b}$A$${formulaColumnRow}:$${BUDGET_COLUMN.lastMonth}$${formulaColumnRow})`;
@@ -80,6 +85,7 @@ export function budgetChecks(params: SchemeParameters, practiceCount: number, ye
       deviation: { formula: `=SUM(${counts})`, result: 0, format: FORMAT.whole },
       problem: "Een berekende cel is overschreven",
       explanation: `Een cel met een formule op ${name} bevat nu een getal of tekst (het blad was niet beveiligd). De cijfers van die rij en de totalen kloppen dan niet: zet de formule terug of bouw opnieuw op.`,
+      where: { sheet: name, cell: `A${formulaCountRow}` },
       outcome: {
         formula: (row) => `=IF(C${row}=0,"OK","${name} "&ADDRESS(${firstRow},${firstColumn},4)&" is geen formule meer"&IF(C${row}>1," (en nog "&(C${row}-1)&" cel(len))",""))`,
         result: "OK",

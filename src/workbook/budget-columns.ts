@@ -178,5 +178,5 @@ export function budgetColumns(ctx: ColumnContext): BudgetColumn[] {
 
 /** @example monthColumn(7) // "AC" (July) */
 export const monthColumn = (month: number): string => column(FIRST_MONTH_COLUMN + month - 1);
-/** An absolute reference to a cell of the capacity block. */
-export const blockCell = (row: number, month: number): string => absolute(row, 1 + month);
+/** An absolute reference to a cell of the capacity block: under the month's own column. */
+export const blockCell = (row: number, month: number): string => absolute(row, FIRST_MONTH_COLUMN + month - 1);

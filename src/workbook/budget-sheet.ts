@@ -4,6 +4,7 @@ import { blockCell, budgetColumns, FIRST_MONTH_COLUMN, monthColumn, MONTH_NAMES 
 import { flatText } from "./flat-text";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
+import { headerWidths, printSetup } from "./page";
 import { dataRowCount, FIRST_DATA_ROW } from "./practices-sheet";
 import type { Cell, SheetDescription } from "./types";
 
@@ -26,7 +27,7 @@ export function budgetLayout(practiceCount: number) {
   return {
     totalRow,
     summaryTop,
-    /** Header row of "Herverdeling per maand": months in B to M. */
+    /** Header row of "Herverdeling per maand": its months under the month columns (W to AH), so they print with them. */
     monthTop,
     monthEntitledRow: monthTop + 1,
     monthAllocatedRow: monthTop + 2,
@@ -42,6 +43,18 @@ export function budgetLayout(practiceCount: number) {
   };
 }
 
+/**
+ * The last column of each printed part of a Begroting, after the practice's name: hours (to J,
+ * Jaaruren), formation and overhead (to R, Overhead), compensation and payout (to V); then the months.
+ */
+export const BUDGET_PARTS = { hours: 10, costs: 18, compensation: 22 } as const;
+
+const PART_TITLES: [number, string][] = [
+  [2, "Uren"],
+  [BUDGET_PARTS.hours + 1, "Formatie en overhead"],
+  [BUDGET_PARTS.costs + 1, "Compensatie en uitbetaling"],
+];
+
 export const BUDGET_COLUMN = { weeklyHours: "I", formationCost: "K", municipality: "L", insurer: "M", overhead: "R", compensation: "T", payoutDue: "U", incidental: "V", firstMonth: monthColumn(1), lastMonth: monthColumn(12) } as const;
 
 /**
@@ -56,6 +69,8 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
   grid.set(1, 1, text(`Begroting POH-GGZ Jeugd ${budget.year}`));
   // A constant, as the sheet's name and title are: another budget year comes with a rebuild (issue 8).
   grid.setRow(2, 1, [text("Jaar"), { value: budget.year, format: FORMAT.year }]);
+  // Each printed part (BUDGET_PARTS) says what it holds above its first column.
+  PART_TITLES.forEach(([col, title]) => grid.set(3, col, text(title)));
   grid.set(3, FIRST_MONTH_COLUMN, text("Uren per week per maand, na herverdeling (NOP: capaciteit per maand)"));
   grid.setRow(4, 1, cols.map((col) => text(col.header)));
   budget.lines.forEach((line, i) => {
@@ -102,20 +117,27 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
   describeCapacityBlock(grid, budget, layout);
   const width = cols.length;
   describeFormulaCheck(grid, layout, width);
+  // Never exactly 9: ExcelJS takes a width of 9 for its default and leaves it out of the file.
+  const columnWidths = headerWidths(
+    cols.map((col) => col.header),
+    [30, 11, 12, 8, 10, 10, 10, 10, 10, 10, 14, 14, 14, 12, 12, 11, 11, 12, 10, 14, 12, 14, ...MONTH_NAMES.map(() => 7)],
+  );
   return {
     name: budgetSheetName(budget.year),
     kind: "budget",
     cells: grid.build(width),
-    columnWidths: [30, 11, 12, 8, 8, 8, 10, 10, 10, 10, 14, 14, 14, 12, 12, 11, 11, 12, 10, 14, 12, 14, ...MONTH_NAMES.map(() => 7)],
+    columnWidths,
     frozenRows: 4,
+    frozenColumns: 1,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2:B2", style: "subtitle" },
-      { range: range(3, FIRST_MONTH_COLUMN, 3, FIRST_MONTH_COLUMN), style: "note" },
+      { range: range(3, 1, 3, FIRST_MONTH_COLUMN), style: "note" },
       { range: range(4, 1, 4, width), style: "header" },
       { range: range(totalRow, 1, totalRow, width), style: "total" },
       { range: range(summaryTop + 2, 1, summaryTop + 2, 2), style: "total" },
-      { range: range(monthTop, 1, monthTop, 13), style: "header" },
+      { range: range(monthTop, 1, monthTop, 1), style: "header" },
+      { range: range(monthTop, FIRST_MONTH_COLUMN, monthTop, FIRST_MONTH_COLUMN + 11), style: "header" },
     ],
     validations: [],
     conditionalFormats: [],
@@ -123,7 +145,9 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
     inputRanges: [],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
-    print: { landscape: true, fitToWidth: true },
+    // Four parts on paper, each with the practice's name (BUDGET_PARTS). The Formulecontrole
+    // rows below the capacity block are for Controle, not for paper.
+    print: printSetup(columnWidths, { titleRows: "4:4", titleColumns: 1, breaks: Object.values(BUDGET_PARTS), area: range(1, 1, layout.monthAppliesRow, width) }),
   };
 }
 
@@ -134,12 +158,13 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
  */
 function describeCapacityBlock(grid: Grid, budget: BudgetYear, layout: ReturnType<typeof budgetLayout>): void {
   const { totalRow, monthTop, monthEntitledRow, monthAllocatedRow, monthCutRow, monthAppliesRow } = layout;
-  grid.setRow(monthTop, 1, [text("Herverdeling per maand"), ...MONTH_NAMES.map(text)]);
+  grid.set(monthTop, 1, text("Herverdeling per maand"));
+  grid.setRow(monthTop, FIRST_MONTH_COLUMN, MONTH_NAMES.map(text));
   BLOCK_ROWS.forEach((label, i) => grid.set(monthTop + 1 + i, 1, text(label)));
   const last = totalRow - 1;
   budget.months.forEach((m, i) => {
     const month = i + 1;
-    const col = 1 + month;
+    const col = FIRST_MONTH_COLUMN + month - 1;
     const at = (row: number) => `${column(col)}${row}`;
     // Only active rows count: D and E are "" on a row that is not active this year, which no "<=" criterion matches.
     const entitled = `=ROUND(SUMIFS($H$${FIRST_DATA_ROW}:$H$${last},$D$${FIRST_DATA_ROW}:$D$${last},"<="&${month},$E$${FIRST_DATA_ROW}:$E$${last},">="&${month}),2)`;

@@ -12,6 +12,8 @@ export interface Check {
   /** What the outcome says when the deviation is not 0. */
   problem: string;
   explanation: string;
+  /** Where a person looks to see or mend what the check is about: Controle links there. */
+  where: { sheet: string; cell: string };
   /** An outcome that names more than `problem` can (a row, a practice): formula of its Controle row, and its result. */
   outcome?: { formula: (row: number) => string; result: string };
 }

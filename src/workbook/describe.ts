@@ -7,7 +7,8 @@ import { describeChecks } from "./checks-sheet";
 import { describeForecast } from "./forecast-sheet";
 import { describeParameters } from "./parameters-sheet";
 import { describePayouts } from "./payouts-sheet";
-import { resolvePeildatum } from "./peildatum";
+import { buildDateOf, resolvePeildatum } from "./peildatum";
+import { withPageTexts, type PageInfo } from "./page";
 import { describePractices } from "./practices-sheet";
 import type { DefinedName, SheetDescription, StreamedWorkbook, WorkbookDescription } from "./types";
 
@@ -31,13 +32,13 @@ export const MAX_FORECAST_YEARS = 10;
 export const BUDGET_YEAR_RANGE = { min: 2000, max: 2200 } as const;
 
 /**
- * The whole budget workbook: Uitgangspunten, Praktijken, Begroting of the budget year,
- * Meerjarenraming, Uitbetalingen, Controle, then a Begroting sheet per later forecast year.
- * Every computed cell is a formula carrying the core's value as its result.
+ * The whole budget workbook, in reading order: Uitgangspunten, Praktijken, a Begroting sheet
+ * per year of the forecast, Meerjarenraming, Uitbetalingen, Controle. Every computed cell is a
+ * formula carrying the core's value as its result.
  *
  * @example
  * describeWorkbook({ scheme: SCHEMES.vpg, practices: [example], budgetYear: 2025, years: 4 }).sheets.map((s) => s.name)
- * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Meerjarenraming", "Uitbetalingen", "Controle", "Begroting 2026", ...]
+ * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Begroting 2026", "Begroting 2027", "Begroting 2028", "Meerjarenraming", "Uitbetalingen", "Controle"]
  */
 export function describeWorkbook(input: BudgetInput): WorkbookDescription {
   const { names, sheets } = sheetMakers(input);
@@ -61,6 +62,9 @@ export function describeWorkbookStreamed(input: BudgetInput): { description: Str
   return { description: { names, sheets: made(), practiceCount: input.practices.length }, budgets };
 }
 
+/** @example ddmmyyyy("2026-07-01") // "01-07-2026" */
+const ddmmyyyy = (date: string) => date.split("-").reverse().join("-");
+
 /** The forecast, the defined names, and a maker per sheet in workbook order: one place for the order. */
 function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: BudgetYear[]; sheets: (() => SheetDescription)[] } {
   const { scheme, practices, budgetYear, years } = input;
@@ -69,18 +73,15 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
   const budgets = forecast(scheme.params, practices, budgetYear, years);
   const peildatum = resolvePeildatum(scheme.params.peildatum, input.buildDate, budgetYear);
   const parameters = describeParameters(scheme, budgets, peildatum);
-  const budgetSheet = (offset: number) => () => describeBudget(budgets[offset], offset, practices.length, scheme.params.capacityHours);
-  return {
-    names: parameters.names,
-    budgets,
-    sheets: [
-      () => parameters.sheet,
-      () => describePractices(practices),
-      budgetSheet(0),
-      () => describeForecast(budgets, practices.length),
-      () => describePayouts(budgets, payments, peildatum.date),
-      () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
-      ...budgets.slice(1).map((_, i) => budgetSheet(i + 1)),
-    ],
-  };
+  const page: PageInfo = { municipality: scheme.params.municipality ?? "", budgetYear, buildDate: input.buildDate === undefined ? "" : ddmmyyyy(buildDateOf(input.buildDate, budgetYear)) };
+  const makers: (() => SheetDescription)[] = [
+    () => parameters.sheet,
+    () => describePractices(practices),
+    // All years of the Begroting together, in sequence, before the forecast that sums them.
+    ...budgets.map((budget, offset) => () => describeBudget(budget, offset, practices.length, scheme.params.capacityHours)),
+    () => describeForecast(budgets, practices.length),
+    () => describePayouts(budgets, payments, peildatum.date),
+    () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
+  ];
+  return { names: parameters.names, budgets, sheets: makers.map((make) => () => withPageTexts(make(), page)) };
 }

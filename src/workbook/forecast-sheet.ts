@@ -4,6 +4,7 @@ import { column, range, sheetRef } from "./a1";
 import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
+import { headerWidths, printSetup } from "./page";
 import type { Cell, SheetDescription } from "./types";
 
 export const FORECAST_SHEET = "Meerjarenraming";
@@ -55,13 +56,15 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
     const letter = column(i + 1);
     grid.set(totalRowHere, i + 1, { formula: `=ROUND(SUM(${letter}${first}:${letter}${last}),2)`, result: sumOf(key), format: FORMAT.money });
   });
+  const columnWidths = headerWidths(headers, [8, 10, 14, 14, 14, 13, 14, 14, 14, 14]);
   const own = (col: string) => `${sheetRef(FORECAST_SHEET)}$${col}$${first}:$${col}$${last}`;
   return {
     name: FORECAST_SHEET,
     kind: "forecast",
     cells: grid.build(headers.length),
-    columnWidths: [10, 12, 16, 18, 20, 14, 18, 16, 16, 16],
+    columnWidths,
     frozenRows: HEADER_ROW,
+    frozenColumns: 1,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2", style: "note" },
@@ -72,20 +75,24 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
     conditionalFormats: [],
     charts: [
       {
-        title: "Kosten per financier",
+        // The municipality's two parts at the bottom of each column and its total as a line,
+        // so its total is read off at once; the value axis starts at 0 (renderers).
+        title: "Kosten POH-GGZ Jeugd per jaar: gemeente en zorgverzekeraar",
+        valueAxisTitle: "Euro per jaar",
         type: "columnStacked",
         categories: own("A"),
         series: [
-          { name: "Gemeente", values: own("D") },
-          { name: "Zorgverzekeraar", values: own("E") },
-          { name: "Compensatie overhead", values: own("G") },
+          { name: "Gemeente: formatie", values: own("D") },
+          { name: "Gemeente: compensatie overhead", values: own("G") },
+          { name: "Zorgverzekeraar: formatie", values: own("E") },
+          { name: "Totaal gemeente", values: own("H"), line: true },
         ],
-        anchor: { cell: `A${totalRowHere + 3}`, columns: 8, rows: 18 },
+        anchor: { cell: `A${totalRowHere + 3}`, columns: headers.length, rows: 20 },
       },
     ],
     inputRanges: [],
     manualColumns: [],
     firstDataRow: first,
-    print: { landscape: true, fitToWidth: true },
+    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 1 }),
   };
 }

@@ -35,6 +35,7 @@ export function formulaColumnsCheck(block: FormulaColumns): Check {
     deviation: { formula: `=${block.columns.map(missing).join("+")}`, result: 0, format: FORMAT.whole },
     problem: "Een berekende cel is overschreven",
     explanation: `Een cel met een formule op ${block.sheet} bevat nu een getal of tekst (het blad was niet beveiligd). Zet de formule terug of bouw opnieuw op.`,
+    where: { sheet: block.sheet, cell: `${block.columns[0]}${block.first}` },
     outcome: {
       formula: (row) => `=IF(C${row}=0,"OK",${name}&" is geen formule meer"&IF(C${row}>1," (en nog "&(C${row}-1)&" cel(len))",""))`,
       result: "OK",

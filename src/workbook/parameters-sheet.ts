@@ -5,12 +5,19 @@ import { excelSerial } from "../core/dates";
 import { absolute, cell, range, sheetRef } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
+import { printSetup } from "./page";
 import { peildatumSource, PEILDATUM_NAME, type Peildatum } from "./peildatum";
 import { DATE_RANGE } from "./practices-sheet";
 import type { DefinedName, SheetDescription, Validation } from "./types";
 
 export const PARAMETERS_SHEET = "Uitgangspunten";
 const FIRST_ROW = 5;
+/** The row of the municipality's name (column B), above the parameters. */
+export const MUNICIPALITY_ROW = 3;
+/** The row of the budget year, the first parameter. */
+export const BUDGET_YEAR_ROW = FIRST_ROW;
+/** The row of a parameter on the sheet (its value is in column C). */
+export const parameterRow = (key: (typeof PARAMETERS)[number]["key"]): number => FIRST_ROW + 1 + PARAMETERS.findIndex((p) => p.key === key);
 /** The defined name of the budget year. */
 export const BUDGET_YEAR_NAME = "Begrotingsjaar";
 /**
@@ -61,7 +68,9 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
   const grid = new Grid();
   const names: DefinedName[] = [];
   grid.set(1, 1, text("Uitgangspunten POH-GGZ Jeugd"));
-  grid.setRow(2, 1, [text("Regeling"), text(`${scheme.id} — ${scheme.label.nl}`)]);
+  grid.setRow(2, 1, [text("Regeling"), text(scheme.label.nl)]);
+  // Typed here, the name heads every printed page from the next rebuild on.
+  grid.setRow(MUNICIPALITY_ROW, 1, [text("Gemeente"), scheme.params.municipality ? text(scheme.params.municipality) : null]);
   grid.setRow(4, 1, ["Naam", "Omschrijving", "Waarde", "Eenheid", "Bron"].map(text));
 
   const budgetYear = years[0].year;
@@ -108,6 +117,8 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
     }
   });
   const bottom = top + years.length;
+  // Description and source wrap (style "wrap"), so the sheet prints on one page wide at a readable size.
+  const columnWidths = [24, 34, 14, 14, 44, 16, 14, 14];
 
   return {
     names,
@@ -115,13 +126,16 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
       name: PARAMETERS_SHEET,
       kind: "parameters",
       cells: grid.build(),
-      columnWidths: [24, 48, 14, 16, 70, 16, 14, 14],
+      columnWidths,
       frozenRows: 4,
+      frozenColumns: 1,
       styles: [
         { range: "A1", style: "title" },
         { range: "A2:B2", style: "subtitle" },
         { range: range(4, 1, 4, 5), style: "header" },
+        { range: range(FIRST_ROW, 1, PEILDATUM_ROW, 5), style: "wrap" },
         { range: range(FIRST_ROW, 3, PEILDATUM_ROW, 3), style: "input" },
+        { range: cell(MUNICIPALITY_ROW, 2), style: "input" },
         { range: range(top - 1, 1, top - 1, 1), style: "note" },
         { range: range(top, 1, top, 8), style: "header" },
         ...(years.length > 1 ? [{ range: range(top + 2, 2, bottom, 3), style: "input" as const }] : []),
@@ -129,10 +143,11 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
       validations: [peildatumValidation()],
       conditionalFormats: [],
       charts: [],
-      inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
+      inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), cell(MUNICIPALITY_ROW, 2), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
       manualColumns: [],
       firstDataRow: FIRST_ROW,
-      print: { landscape: true, fitToWidth: true },
+      // The parameters on one page wide; the index table's last rates (F–H) on the next.
+      print: printSetup(columnWidths, { titleRows: "4:4", titleColumns: 1, breaks: [5] }),
     },
   };
 }

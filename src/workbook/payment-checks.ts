@@ -21,6 +21,7 @@ export function paymentChecks(register: readonly RegisterRow[]): Check[] {
   const { first, last } = payoutsLayout(register);
   const statusRange = `${u}$${STATUS_COLUMN}$${first}:$${STATUS_COLUMN}$${last}`;
   const statuses = register.map((r) => r.status);
+  const status = { sheet: PAYOUTS_SHEET, cell: `${STATUS_COLUMN}${first}` };
   const missing = statuses.filter(lost).length;
   // The first row with one of `wanted`, live: it names, say, a row whose AGB code was changed on Praktijken before any rebuild.
   const index = (wanted: string[]) => `MIN(${wanted.map((w) => `IFERROR(MATCH("${w}",${statusRange},0),10^6)`).join(",")})`;
@@ -49,12 +50,14 @@ export function paymentChecks(register: readonly RegisterRow[]): Check[] {
       },
       problem: "Betalingen die afwijken van het bedrag",
       explanation: "Aantal rijen op Uitbetalingen met te veel of te weinig betaald.",
+      where: status,
     },
     {
       label: "Elke betaling hoort bij een praktijk in de begroting",
       deviation: { formula: `=SUMPRODUCT((${statusRange}="${NOT_FOUND}")+(${statusRange}="${YEAR_NOT_BUDGETED}"))`, result: missing, format: FORMAT.whole },
       problem: NOT_FOUND,
       explanation: "Rijen op Uitbetalingen waarvan de AGB-code niet (meer) op de Begroting van dat jaar staat: praktijk verwijderd, AGB-code gewijzigd of jaar buiten de raming. Bouw opnieuw op, of maak de gele cellen van de rij leeg als de betaling niet meer nodig is.",
+      where: status,
       outcome: { formula: (row) => `=IF(C${row}=0,"OK",${named([NOT_FOUND, YEAR_NOT_BUDGETED], NOT_FOUND, `C${row}`)})`, result: namedResult([NOT_FOUND, YEAR_NOT_BUDGETED], NOT_FOUND) },
     },
     {
@@ -62,6 +65,7 @@ export function paymentChecks(register: readonly RegisterRow[]): Check[] {
       deviation: { formula: `=COUNTIF(${statusRange},"${NOT_A_NUMBER}")`, result: textAmounts, format: FORMAT.whole },
       problem: NOT_A_NUMBER,
       explanation: "Rijen waar bij Gefactureerd of Betaald tekst staat (bijvoorbeeld “1.000,-”) in plaats van een bedrag; tekst telt niet mee in de totalen.",
+      where: { sheet: PAYOUTS_SHEET, cell: `H${first}` },
       outcome: { formula: (row) => `=IF(C${row}=0,"OK",${named([NOT_A_NUMBER], NOT_A_NUMBER, `C${row}`)})`, result: namedResult([NOT_A_NUMBER], NOT_A_NUMBER) },
     },
     {
@@ -69,6 +73,7 @@ export function paymentChecks(register: readonly RegisterRow[]): Check[] {
       deviation: { formula: `=COUNTIF(${statusRange},"${INVOICE_DATE_NOT_A_DATE}")+COUNTIF(${statusRange},"${PAID_DATE_NOT_A_DATE}")`, result: textDates, format: FORMAT.whole },
       problem: "Datum is geen datum",
       explanation: "Rijen waar bij Factuurdatum of Betaaldatum tekst staat (bijvoorbeeld “begin maart”) in plaats van een datum.",
+      where: { sheet: PAYOUTS_SHEET, cell: `G${first}` },
       outcome: {
         formula: (row) => `=IF(C${row}=0,"OK",${namedDate(`C${row}`)})`,
         result:
@@ -132,6 +137,7 @@ function signalCheck(register: readonly RegisterRow[], signal: Signal): Check {
     deviation: { formula: `=COUNT(${rows})`, result: flagged.length, format: FORMAT.whole },
     problem,
     explanation,
+    where: { sheet: PAYOUTS_SHEET, cell: `${col}${first}` },
     outcome: {
       formula: (row) => `=${guard(`IF(C${row}=0,"OK",${named(`C${row}`)})`)}`,
       result: flagged.length === 0 ? "OK" : `${problem}: ${PAYOUTS_SHEET} rij ${flagged[0].row} (${shownName(flagged[0].r.name)})${andMoreText(flagged.length)}`,
@@ -153,6 +159,7 @@ export function keptRowChecks(register: readonly RegisterRow[]): Check[] {
         deviation: { formula: `=(${status}="${NOT_FOUND}")+(${status}="${YEAR_NOT_BUDGETED}")`, result: lost(item.status) ? 1 : 0, format: FORMAT.whole },
         problem: `${NOT_FOUND}: zie Uitbetalingen rij ${row}`,
         explanation: "Ingevuld bij een praktijk of jaar dat niet meer in de begroting staat. De rij blijft bewaard tot u de gele cellen ervan leegmaakt.",
+        where: { sheet: PAYOUTS_SHEET, cell: `A${row}` },
       },
     ];
   });

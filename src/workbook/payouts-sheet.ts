@@ -5,6 +5,7 @@ import type { IsoDate } from "../core/types";
 import { range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
+import { headerWidths, printSetup } from "./page";
 import { LINE_HEADER, payoutRowCells, SIGNAL_HEADERS, SIGNAL_TEXT_ROW, SIGNALEN_COLUMN } from "./payout-row";
 import { SIGNALS, SIGNAL_KEYS } from "../core/payment-signals";
 import { PEILDATUM_NAME } from "./peildatum";
@@ -87,18 +88,23 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
   const total = (col: string, result: Dec): Cell => ({ formula: `=ROUND(SUM(${col}${first}:${col}${last}),2)`, result: result.toNumber(), format: FORMAT.money });
   grid.setRow(totalRow, 1, [text(PAYOUT_TOTAL_LABELS[0]), null, null, total("D", due), null, null, null, total("H", sum(rows.map((r) => amount(r.record.invoiced)))), total("I", paid)]);
   grid.setRow(openRow, 1, [text(PAYOUT_TOTAL_LABELS[1]), null, null, { formula: `=ROUND(D${totalRow}-I${totalRow},2)`, result: cents(due.minus(paid)).toNumber(), format: FORMAT.money }]);
+  const columnWidths = headerWidths(PAYOUT_HEADERS, [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 20, 30, ...SIGNAL_HEADERS.map(() => 12), 10]);
   return {
     name: PAYOUTS_SHEET,
     kind: "payouts",
     cells: grid.build(PAYOUT_HEADERS.length),
-    columnWidths: [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 24, 40, ...SIGNAL_HEADERS.map(() => 12), 10],
+    columnWidths,
     frozenRows: HEADER_ROW,
+    // Year, AGB code and practice stay in view, and repeat on every printed page.
+    frozenColumns: 3,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2", style: "note" },
       { range: range(SIGNAL_TEXT_ROW, 14, SIGNAL_TEXT_ROW, 13 + SIGNAL_KEYS.length), style: "note" },
       { range: range(HEADER_ROW, 1, HEADER_ROW, PAYOUT_HEADERS.length), style: "header" },
       { range: range(first, 6, last, 10), style: "input" },
+      // Status and Signalen wrap: their texts are longer than a printed column is wide.
+      { range: range(first, 12, last, 13), style: "wrap" },
       { range: range(totalRow, 1, openRow, PAYOUT_HEADERS.length), style: "total" },
     ],
     validations: payoutValidations(first, last),
@@ -111,7 +117,9 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
     inputRanges: [range(first, 6, last, 10)],
     manualColumns: MANUAL_COLUMNS,
     firstDataRow: first,
-    print: { landscape: true, fitToWidth: true },
+    // Three parts on paper, each with year, AGB code and practice: amount, due date and invoice
+    // (to Gefactureerd), payment and status (to Signalen), then each signal's column.
+    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 3, breaks: [8, 13], area: range(1, 1, openRow, PAYOUT_HEADERS.length) }),
   };
 }
 

@@ -5,7 +5,7 @@ import { column, sheetRef } from "./a1";
 import { andMoreFormula, andMoreText, type Check } from "./check";
 import { FORMAT } from "./formats";
 import { formulaColumnsCheck } from "./formula-checks";
-import { BUDGET_YEAR_NAME } from "./parameters-sheet";
+import { BUDGET_YEAR_NAME, BUDGET_YEAR_ROW, PARAMETERS_SHEET } from "./parameters-sheet";
 import { dataRowCount, FIRST_DATA_ROW, inputProblems, PRACTICE_COLUMNS, PRACTICES_SHEET, SPARE_ROWS } from "./practices-sheet";
 
 /** Rows below the named band still looked at, so a practice typed far down is counted too. */
@@ -25,6 +25,7 @@ export function practiceChecks(practices: readonly Practice[], builtYear: number
       deviation: { formula: `=SUMPRODUCT((${agbRange}<>"OK")*(${agbRange}<>""))`, result: agbStatuses(practices).filter((s) => s !== "OK").length, format: FORMAT.whole },
       problem: "Ontbrekende, ongeldige of dubbele AGB-codes",
       explanation: "Zie de kolom Controle AGB-code op het tabblad Praktijken.",
+      where: { sheet: PRACTICES_SHEET, cell: `${checkColumn}${FIRST_DATA_ROW}` },
     },
     practiceInputCheck(practices),
     beyondFreeRowsCheck(practices.length),
@@ -50,6 +51,7 @@ function beyondFreeRowsCheck(practiceCount: number): Check {
     deviation: { formula: `=COUNT(${rowsOf("inputRow")})+(COUNTA(${far})>0)`, result: 0, format: FORMAT.whole },
     problem: "Praktijk niet in de begroting: bouw opnieuw op",
     explanation: `De vrije rijen lopen tot en met rij ${first - 1} van Praktijken. Een praktijk daaronder telt nergens mee tot u opnieuw opbouwt (paneel: Opnieuw opbouwen, of poh-budget --update); daarna zijn er weer vrije rijen.`,
+    where: { sheet: PRACTICES_SHEET, cell: `A${first}` },
     outcome: {
       formula: (row) =>
         `=IF(C${row}=0,"OK",IF(COUNT(${rowsOf("inputRow")})=0,"${PRACTICES_SHEET} onder rij ${last}: niet in de begroting, bouw opnieuw op","${PRACTICES_SHEET} rij "&${firstRow}&" ("&INDEX(${rowsOf("name")},${firstRow}-${first - 1})&"): niet in de begroting, bouw opnieuw op"&${andMoreFormula(`C${row}`)}))`,
@@ -65,6 +67,7 @@ function budgetYearCheck(builtYear: number): Check {
     deviation: { formula: `=IF(ISNUMBER(${BUDGET_YEAR_NAME}),${BUDGET_YEAR_NAME}-${builtYear},1)`, result: 0, format: FORMAT.whole },
     problem: "",
     explanation: `De bladen (namen, titels, vervaldatums, jaren op Uitbetalingen) zijn gebouwd voor ${builtYear}. Een ander Begrotingsjaar op Uitgangspunten geldt pas na opnieuw opbouwen (paneel of poh-budget --update).`,
+    where: { sheet: PARAMETERS_SHEET, cell: `C${BUDGET_YEAR_ROW}` },
     outcome: {
       formula: (row) => `=IF(C${row}=0,"OK","Begrotingsjaar op Uitgangspunten is "&${BUDGET_YEAR_NAME}&", de bladen zijn van ${builtYear}: bouw opnieuw op")`,
       result: "OK",
@@ -88,6 +91,7 @@ function practiceInputCheck(practices: readonly Practice[]): Check {
     deviation: { formula: `=COUNT(${at("inputRow")})`, result: bad.length, format: FORMAT.whole },
     problem: "Ongeldige invoer op Praktijken",
     explanation: "Tekst waar een getal hoort, negatieve aantallen of uren, geen datum of een onbekend model: zie de kolom Controle invoer op Praktijken. Zo'n cel telt als 0 (of de praktijk als niet actief) tot u hem verbetert.",
+    where: { sheet: PRACTICES_SHEET, cell: `${column(PRACTICE_COLUMNS.inputCheck)}${FIRST_DATA_ROW}` },
     outcome: {
       formula: (row) => `=IF(C${row}=0,"OK","${PRACTICES_SHEET} rij "&MIN(${at("inputRow")})&", "&INDEX(${at("inputCheck")},MIN(${at("inputRow")})-${FIRST_DATA_ROW - 1})&${andMoreFormula(`C${row}`)})`,
       result,

@@ -6,6 +6,7 @@ import { absolute, cell, range } from "./a1";
 import { flatText } from "./flat-text";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
+import { headerWidths, printSetup } from "./page";
 import type { Cell, SheetDescription, Validation } from "./types";
 
 export const PRACTICES_SHEET = "Praktijken";
@@ -157,12 +158,14 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"","${NOT_IN_BUDGET}")`, result: "" });
     grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(${j}="","",${row})`, result: "", format: FORMAT.whole });
   }
+  const columnWidths = headerWidths(PRACTICE_HEADERS, [32, 12, 20, 12, 14, 16, 13, 13, 26, 36, 8]);
   return {
     name: PRACTICES_SHEET,
     kind: "practices",
     cells: grid.build(PRACTICE_HEADERS.length),
-    columnWidths: [32, 12, 20, 12, 14, 16, 13, 13, 26, 36, 8],
+    columnWidths,
     frozenRows: 4,
+    frozenColumns: 1,
     styles: [
       { range: "A1", style: "title" },
       { range: "A2", style: "note" },
@@ -178,8 +181,9 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, PRACTICE_COLUMNS.endDate)],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
-    // The practices and the free rows; the spare rows below would print as empty pages.
-    print: { landscape: true, fitToWidth: true, area: range(1, 1, last, PRACTICE_HEADERS.length) },
+    // The practices and the free rows (the spare rows below would print as empty pages): what is
+    // typed, then the checks on a page of their own.
+    print: printSetup(columnWidths, { titleRows: "4:4", titleColumns: 1, breaks: [PRACTICE_COLUMNS.endDate], area: range(1, 1, last, PRACTICE_HEADERS.length) }),
   };
 }
 

@@ -14,7 +14,7 @@ import { numberArg } from "../functions/coerce";
 import { practicesFromRecords, type ImportProblem } from "../import/practices";
 import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
-import { BUDGET_YEAR_NAME, PARAMETERS_SHEET } from "./parameters-sheet";
+import { BUDGET_YEAR_NAME, MUNICIPALITY_ROW, PARAMETERS_SHEET } from "./parameters-sheet";
 import { dutchDate, PEILDATUM_NAME, recordedDefault } from "./peildatum";
 import { DATE_RANGE, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
 import { MANUAL_COLUMNS, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
@@ -57,13 +57,24 @@ export interface ParametersReadBack {
   problems: SheetProblem[];
 }
 
+/**
+ * The scheme a Regeling cell names: by its name in words (Dutch or English), or as workbooks
+ * before issue 13 wrote it ("flevoland — Flevoland / …"); anything else is the custom scheme.
+ */
+function schemeOf(cellText: string): SchemeId {
+  const named = SCHEME_IDS.find((id) => [SCHEMES[id].label.nl, SCHEMES[id].label.en].some((label) => label.toLowerCase() === cellText.toLowerCase()));
+  if (named) return named;
+  const key = cellText.split("—")[0].trim();
+  return (SCHEME_IDS as readonly string[]).includes(key) ? (key as SchemeId) : "custom";
+}
+
 /** Uitgangspunten: scheme, budget year, every parameter (checked against its bounds) and the index table. */
 export function readParameters(values: Values): ParametersReadBack {
   const problems: SheetProblem[] = [];
-  const schemeText = text(at(values, 2, 2)).split("—")[0].trim();
-  const schemeId: SchemeId = (SCHEME_IDS as readonly string[]).includes(schemeText) ? (schemeText as SchemeId) : "custom";
-  const base = SCHEMES[schemeId];
+  const base = SCHEMES[schemeOf(text(at(values, 2, 2)))];
   const params: SchemeParameters = { ...base.params, compensationRates: { ...base.params.compensationRates }, wageIndex: [], priceIndex: [] };
+  const municipality = text(at(values, MUNICIPALITY_ROW, 2));
+  if (municipality) params.municipality = municipality;
   const sources = { ...base.sources };
   let budgetYear = new Date().getFullYear() + 1;
   const rowOf = new Map<string, number>();

@@ -17,7 +17,8 @@ export interface Cell {
   format?: string;
 }
 
-export type StyleName = "title" | "subtitle" | "header" | "total" | "input" | "note" | "ok" | "bad";
+/** `wrap`: body text that wraps within its column (long explanations), so a printout keeps its width. */
+export type StyleName = "title" | "subtitle" | "header" | "total" | "input" | "note" | "ok" | "bad" | "wrap";
 
 export interface RangeStyle {
   /** A1 range on the sheet, e.g. "A4:V4". */
@@ -59,10 +60,14 @@ export interface ChartSeries {
   name: string;
   /** Absolute A1 range of the values, with sheet name. */
   values: string;
+  /** Drawn as a line with markers over the columns: a total the columns' parts add up to. */
+  line?: boolean;
 }
 
 export interface ChartDescription {
   title: string;
+  /** Title of the value axis (what the numbers are). */
+  valueAxisTitle: string;
   type: "columnStacked" | "columnClustered";
   /** Absolute A1 range of the category labels (the years). */
   categories: string;
@@ -80,6 +85,13 @@ export interface SheetDescription {
   cells: (Cell | null)[][];
   columnWidths: number[];
   frozenRows: number;
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line (row, height):
+   * neither LibreOffice nor Excel grows a row to its wrapped text when opening a file.
+   */
+  rowHeights?: [number, number][];
+  /** Columns kept in view when scrolling right (the practice's name), 0 for none. */
+  frozenColumns: number;
   styles: RangeStyle[];
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
@@ -90,13 +102,35 @@ export interface SheetDescription {
   inputRanges: string[];
   /** First row (1-based) of the data rows, below the header. */
   firstDataRow: number;
-  /** Print setup: landscape, fit to one page wide. */
-  print: {
-    landscape: true;
-    fitToWidth: true;
-    /** What a printout holds when not the whole used range (Praktijken: not the empty spare rows below the free rows). */
-    area?: string;
-  };
+  print: PrintSetup;
+}
+
+/** A header or footer in three parts, in Excel's codes (&P page, &N pages; a literal "&" is "&&"). */
+export interface PageTexts {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * How a sheet prints on A4: at a fixed `scale`, with a page break after each of `columnBreaks`
+ * (Excel ignores manual breaks when fitting to a width, and a wide sheet fitted to one page
+ * prints too small to read), the scale chosen so that every part fits one page wide.
+ */
+export interface PrintSetup {
+  landscape: boolean;
+  /** Percent, at least MIN_SCALE (./page), so 11-point text prints at 8 points or more. */
+  scale: number;
+  /** 1-based columns after which a new page starts (the column groups of the Begroting). */
+  columnBreaks: number[];
+  /** Rows repeated at the top of every page, e.g. "4:4". */
+  titleRows: string;
+  /** Columns repeated at the left of every page, e.g. "A:A" (the practice's name). */
+  titleColumns?: string;
+  /** What a printout holds when not the whole used range (Praktijken: not the empty spare rows below the free rows). */
+  area?: string;
+  header: PageTexts;
+  footer: PageTexts;
 }
 
 export interface DefinedName {

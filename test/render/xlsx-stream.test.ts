@@ -7,7 +7,7 @@ import { PassThrough, Writable } from "stream";
 import { parseRange } from "../../src/workbook/a1";
 import { describeWorkbook, describeWorkbookStreamed } from "../../src/workbook/describe";
 import { MAX_XLSX_PRACTICES, renderXlsx, writeXlsx } from "../../src/render/xlsx";
-import { STYLE_LOOKS } from "../../src/render/styles";
+import { FONT, STYLE_LOOKS } from "../../src/render/styles";
 import { xlsxValidation } from "../../src/render/xlsx-sheet";
 import type { SheetDescription, WorkbookDescription } from "../../src/workbook/types";
 import { EDGE_CASES, VPG_EXAMPLE } from "../fixtures/datasets";
@@ -55,8 +55,11 @@ function differences(description: WorkbookDescription, wb: ExcelJS.Workbook): st
   for (const { name, ref } of description.names) check(`name ${name}`, wb.definedNames.getRanges(name).ranges, [ref]);
   for (const sheet of description.sheets) {
     const ws = wb.getWorksheet(sheet.name)!;
-    check(`${sheet.name} frozen`, [ws.views[0]?.state, (ws.views[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined)?.ySplit], ["frozen", sheet.frozenRows]);
-    check(`${sheet.name} print`, [ws.pageSetup.orientation, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.pageSetup.printTitlesRow], ["landscape", true, 1, 0, `${sheet.frozenRows}:${sheet.frozenRows}`]);
+    const view = ws.views[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+    check(`${sheet.name} frozen`, [view?.state, view?.ySplit, view?.xSplit], ["frozen", sheet.frozenRows, sheet.frozenColumns]);
+    const page = ws.pageSetup;
+    check(`${sheet.name} print`, [page.orientation, page.paperSize, page.fitToPage, page.scale, page.printTitlesRow, page.printTitlesColumn], ["landscape", 9, false, sheet.print.scale, sheet.print.titleRows, sheet.print.titleColumns]);
+    check(`${sheet.name} header`, [ws.headerFooter.oddHeader?.includes(sheet.print.header.center), ws.headerFooter.oddFooter?.includes("&P van &N")], [true, true]);
     check(`${sheet.name} widths`, sheet.columnWidths.map((_, i) => ws.getColumn(i + 1).width), sheet.columnWidths);
     sheet.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
@@ -71,7 +74,8 @@ function differences(description: WorkbookDescription, wb: ExcelJS.Workbook): st
     );
     for (const { row, col, look } of decidingLooks(sheet, (l) => !!(l.bold || l.italic || l.size || l.color))) {
       const font = ws.getCell(row, col).font ?? {};
-      check(`${sheet.name} R${row}C${col} font`, [!!font.bold, !!font.italic, font.size, font.color?.argb], [!!look.bold, !!look.italic, look.size, look.color && `FF${look.color}`]);
+      // Named and sized on every styled cell: an unnamed font is a serif in LibreOffice.
+      check(`${sheet.name} R${row}C${col} font`, [font.name, !!font.bold, !!font.italic, font.size, font.color?.argb], [FONT.name, !!look.bold, !!look.italic, look.size ?? FONT.size, look.color && `FF${look.color}`]);
     }
     for (const { row, col, look } of decidingLooks(sheet, (l) => !!l.fill)) {
       check(`${sheet.name} R${row}C${col} fill`, (ws.getCell(row, col).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb, `FF${look.fill}`);
@@ -82,7 +86,7 @@ function differences(description: WorkbookDescription, wb: ExcelJS.Workbook): st
       if (look.borderBottom) check(`${sheet.name} R${row}C${col} bottom`, border.bottom?.style, "thin");
     }
     for (const { row, col } of decidingLooks(sheet, (l) => !!l.wrap)) check(`${sheet.name} R${row}C${col} wrap`, ws.getCell(row, col).alignment?.wrapText, true);
-    for (const { row, look } of decidingLooks(sheet, (l) => !!l.rowHeight)) check(`${sheet.name} row ${row} height`, ws.getRow(row).height, look.rowHeight);
+    for (const [row, height] of sheet.rowHeights ?? []) check(`${sheet.name} row ${row} height`, ws.getRow(row).height, height);
     for (const v of sheet.validations) {
       const { top, left, bottom, right } = parseRange(v.range);
       for (const [r, c] of [[top, left], [bottom, right]]) {

@@ -7,10 +7,11 @@ import path from "path";
 const OUT = path.resolve(__dirname, "../../test-output/libreoffice");
 const PROFILE = path.join(OUT, "profile");
 
-/** A LibreOffice profile that recalculates every formula of an .xlsx on load (otherwise it keeps cached values). */
-function ensureProfile(): void {
+/** A LibreOffice profile that recalculates every formula of an .xlsx on load (otherwise it keeps cached values); its file URL. */
+export function ensureProfile(): string {
+  const url = `file://${PROFILE}`;
   const file = path.join(PROFILE, "user", "registrymodifications.xcu");
-  if (fs.existsSync(file)) return;
+  if (fs.existsSync(file)) return url;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const item = (prop: string) =>
     `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${prop}" oor:op="fuse"><value>0</value></prop></item>`;
@@ -18,6 +19,7 @@ function ensureProfile(): void {
     file,
     `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${item("OOXMLRecalcMode")}${item("ODFRecalcMode")}</oor:items>\n`,
   );
+  return url;
 }
 
 /**

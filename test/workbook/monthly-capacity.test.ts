@@ -7,6 +7,7 @@
 import { SCHEMES, withParameters } from "../../src/core/schemes";
 import type { Practice } from "../../src/core/types";
 import { renderXlsx } from "../../src/render/xlsx";
+import { monthColumn } from "../../src/workbook/budget-columns";
 import { budgetLayout } from "../../src/workbook/budget-sheet";
 import { describeWorkbook } from "../../src/workbook/describe";
 import type { WorkbookDescription } from "../../src/workbook/types";
@@ -35,7 +36,8 @@ function expectCheckFigure(at: ValueAt): void {
   expect(["W5", "AB5", "AC5", "AH5", "AB6", "AC6"].map((a) => at(SHEET, a))).toEqual([4, 4, 2.5, 2.5, 0, 2.5]);
   expect(["W", "AB", "AC", "AH"].map((c) => at(SHEET, `${c}${layout.totalRow}`))).toEqual([4, 4, 5, 5]);
   // Herverdeling per maand: entitlement 4 then 8; cut 3 h from July.
-  expect([at(SHEET, `B${layout.monthEntitledRow}`), at(SHEET, `H${layout.monthEntitledRow}`), at(SHEET, `H${layout.monthCutRow}`), at(SHEET, `H${layout.monthAppliesRow}`)]).toEqual([4, 8, 3, 7]);
+  const [january, july] = [monthColumn(1), monthColumn(7)];
+  expect([at(SHEET, `${january}${layout.monthEntitledRow}`), at(SHEET, `${july}${layout.monthEntitledRow}`), at(SHEET, `${july}${layout.monthCutRow}`), at(SHEET, `${july}${layout.monthAppliesRow}`)]).toEqual([4, 8, 3, 7]);
   expect(controleOutcome(at, "Herverdeling 2025")).toBe("OK: herverdeeld in 6 maand(en), jul–dec");
   expect(controleOutcome(at, "Uren binnen capaciteit 2025 (elke maand)")).toBe("OK");
   // 2026: both all year, 8 h entitled against 5 in every month.

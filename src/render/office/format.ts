@@ -6,10 +6,12 @@
  * - `formatSheet`: what belongs to the sheet (column widths, frozen rows, charts, page setup).
  *   A sheet that is new gets it as it is built; an existing sheet rebuilt in place gets it once
  *   the new budget is committed (./switch), since copying cells does not carry it.
- * Every API here is in ExcelApi 1.9 or earlier, which the manifest requires.
+ * Every API here is in ExcelApi 1.9 or earlier, which the manifest requires (the page layout,
+ * print titles, headers and page breaks are 1.9).
  */
 import { column, parseRange } from "../../workbook/a1";
 import type { SheetDescription, Validation } from "../../workbook/types";
+import { PAGE_MARGINS } from "../../workbook/page";
 import { STYLE_LOOKS } from "../styles";
 
 const POINTS_PER_CHARACTER = 6;
@@ -47,6 +49,7 @@ export function formatCells(sheet: Excel.Worksheet, description: SheetDescriptio
     if (look.wrap) format.wrapText = true;
     if (look.rowHeight) format.rowHeight = look.rowHeight;
   }
+  for (const [row, height] of description.rowHeights ?? []) sheet.getRange(`A${row}`).format.rowHeight = height;
   // Cells start locked: once the sheet is protected only the inputs take typing.
   for (const range of description.inputRanges) sheet.getRange(range).format.protection.locked = false;
   for (const v of description.validations) {
@@ -75,13 +78,18 @@ export function formatSheet(sheet: Excel.Worksheet, description: SheetDescriptio
     sheet.getRange(`${column(start + 1)}1:${column(end + 1)}1`).format.columnWidth = widths[start] * POINTS_PER_CHARACTER;
     start = end + 1;
   }
-  if (description.frozenRows > 0) sheet.freezePanes.freezeRows(description.frozenRows);
+  // The header rows and the practice's name stay in view (freezeAt: ExcelApi 1.7).
+  if (description.frozenColumns > 0) sheet.freezePanes.freezeAt(`A1:${column(description.frozenColumns)}${Math.max(1, description.frozenRows)}`);
+  else if (description.frozenRows > 0) sheet.freezePanes.freezeRows(description.frozenRows);
   else sheet.freezePanes.unfreeze();
   for (const chartDescription of description.charts) {
     const local = (ref: string) => sheet.getRange(ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, ""));
     const [first, ...rest] = chartDescription.series;
     const chart = sheet.charts.add(chartDescription.type === "columnStacked" ? "ColumnStacked" : "ColumnClustered", local(first.values), "Columns");
     chart.title.text = chartDescription.title;
+    // From 0, so a small difference between years does not look double (ExcelApi 1.1).
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.title.text = chartDescription.valueAxisTitle;
     const firstSeries = chart.series.getItemAt(0);
     firstSeries.name = first.name;
     firstSeries.setXAxisValues(local(chartDescription.categories));
@@ -89,10 +97,40 @@ export function formatSheet(sheet: Excel.Worksheet, description: SheetDescriptio
       const series = chart.series.add(s.name);
       series.setValues(local(s.values));
       series.setXAxisValues(local(chartDescription.categories));
+      // A total drawn over the stacked columns (ExcelApi 1.7).
+      if (s.line) {
+        series.chartType = "LineMarkers";
+        series.markerStyle = "Circle";
+      }
     }
     const { top, left } = parseRange(chartDescription.anchor.cell);
     chart.setPosition(chartDescription.anchor.cell, `${column(left + chartDescription.anchor.columns)}${top + chartDescription.anchor.rows}`);
   }
-  sheet.pageLayout.orientation = "Landscape";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  formatPage(sheet, description);
+}
+
+/**
+ * A4 at the description's scale with its column breaks, print titles and area, header and
+ * footer (all ExcelApi 1.9). Breaks are cleared first: a sheet rebuilt in place keeps its old ones.
+ */
+function formatPage(sheet: Excel.Worksheet, description: SheetDescription): void {
+  const print = description.print;
+  const layout = sheet.pageLayout;
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  layout.zoom = { scale: print.scale };
+  layout.printOrder = "DownThenOver";
+  layout.setPrintMargins("Inches", { ...PAGE_MARGINS });
+  layout.setPrintTitleRows(print.titleRows.replace(/(\d+)/g, "$$$1"));
+  if (print.titleColumns) layout.setPrintTitleColumns(print.titleColumns.replace(/([A-Z]+)/g, "$$$1"));
+  if (print.area) layout.setPrintArea(print.area);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = print.header.left;
+  page.centerHeader = print.header.center;
+  page.rightHeader = print.header.right;
+  page.leftFooter = print.footer.left;
+  page.centerFooter = print.footer.center;
+  page.rightFooter = print.footer.right;
+  sheet.verticalPageBreaks.removePageBreaks();
+  for (const after of print.columnBreaks) sheet.verticalPageBreaks.add(`${column(after + 1)}1`);
 }
