@@ -3,9 +3,10 @@ import { cell, parseRange, sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
 import { WHOLE_SHEET } from "./copy";
+import { areas } from "./areas";
 import { checkWritable } from "./protection";
 import { RangeProtectionProxy } from "./protection-proxy";
-import { HostError, type CellFormat, type MemoryValidation } from "./state";
+import { HostError, type CellFormat, type MemorySheet, type MemoryValidation } from "./state";
 
 const VALIDATION_KINDS = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
 import type { WorksheetProxy } from "./worksheet";
@@ -144,14 +145,24 @@ export class RangeProxy extends Proxy {
   select(): void {
     this.ctx.enqueue({ select: true }, () => (this.ctx.state.selected = { sheet: this.worksheet.sheet().name, address: this.address_() }));
   }
-  /** Copy and paste (ExcelApi 1.9). The host models a whole sheet onto a whole sheet only (see ./copy). */
+  /** Copy and paste (ExcelApi 1.9): a whole sheet onto a whole sheet (./copy), or a block of cells (./copy-cells). */
   copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks = false, transpose = false): void {
     this.ctx.enqueue({ copyFrom: typeof source === "string" ? source : "range", copyType, skipBlanks, transpose }, () => {
-      if (typeof source === "string" || source.address_() !== WHOLE_SHEET || this.address_() !== WHOLE_SHEET || skipBlanks || transpose) {
-        throw new HostError("NotImplemented", "The in-memory host models copyFrom of a whole sheet onto a whole sheet only");
-      }
-      this.ctx.state.copySheet(source.worksheet.sheet(), this.worksheet.sheet(), copyType);
+      if (skipBlanks || transpose) throw new HostError("NotImplemented", "The in-memory host does not model copyFrom with skipBlanks or transpose");
+      const [from, address] = typeof source === "string" ? this.resolve(source) : [source.worksheet.sheet(), source.address_()];
+      const target = this.worksheet.sheet();
+      if (address === WHOLE_SHEET && this.address_() === WHOLE_SHEET) this.ctx.state.copySheet(from, target, copyType);
+      else this.ctx.state.copyCells(from, address, target, this.address_(), copyType);
     });
+  }
+  /** "A1:B2" on this range's sheet, or "'Blad 2'!A1:B2". */
+  private resolve(address: string): [MemorySheet, string] {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return [this.worksheet.sheet(), address.replace(/\$/g, "")];
+    const name = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = this.ctx.state.sheet(name);
+    if (!sheet) throw new HostError("ItemNotFound", `The sheet ${name} does not exist`);
+    return [sheet, address.slice(bang + 1).replace(/\$/g, "")];
   }
   /** Whole rows ("43:44") inserted, shifting down (ExcelApi 1.1); references follow (see ./rows). */
   insert(shift: string): void {
@@ -185,16 +196,13 @@ export class SpecialCellsProxy extends Proxy {
   }
   protected read(property: string): unknown {
     const sheet = this.range.worksheet.sheet();
-    const cells: string[] = [];
+    const found: [number, number][] = [];
     for (const [k, entry] of sheet.cells) {
       const isConstant = entry.formula === undefined && entry.value !== undefined;
-      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) {
-        const [r, c] = k.split(",").map(Number);
-        cells.push(cell(r, c));
-      }
+      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) found.push(k.split(",").map(Number) as [number, number]);
     }
-    if (property === "isNullObject") return cells.length === 0;
-    if (property === "address") return cells.map((c) => `${sheetRef(sheet.name)}${c}`).join(",");
+    if (property === "isNullObject") return found.length === 0;
+    if (property === "address") return areas(found).map((a) => `${sheetRef(sheet.name)}${a}`).join(",");
     return undefined;
   }
   get address(): string {
