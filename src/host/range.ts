@@ -26,6 +26,8 @@ export class RangeProxy extends Proxy {
     readonly worksheet: WorksheetProxy,
     /** null = the used range, resolved at sync time. */
     private readonly fixedAddress: string | null,
+    /** For a used range: the range it lies within (Range.getUsedRangeOrNullObject); null: the sheet. */
+    private readonly within: string | null = null,
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
@@ -79,14 +81,28 @@ export class RangeProxy extends Proxy {
 
   /** The A1 address without sheet, at sync time. */
   address_(): string {
-    if (this.fixedAddress !== null) return this.fixedAddress;
-    const box = this.ctx.state.usedRange(this.worksheet.sheet());
+    if (this.fixedAddress !== null) return wholeColumns(this.fixedAddress);
+    const box = this.usedBox();
     return box ? `${cell(box.top, box.left)}:${cell(box.bottom, box.right)}` : "A1";
+  }
+
+  /** The used cells (values and formulas, as `valuesOnly`), within `within` when set; null when none. */
+  private usedBox(): { top: number; left: number; bottom: number; right: number } | null {
+    const used = this.ctx.state.usedRange(this.worksheet.sheet());
+    if (!used || this.within === null) return used;
+    const bounds = parseRange(this.within);
+    const box = { top: Math.max(used.top, bounds.top), left: Math.max(used.left, bounds.left), bottom: Math.min(used.bottom, bounds.bottom), right: Math.min(used.right, bounds.right) };
+    return box.top > box.bottom || box.left > box.right ? null : box;
+  }
+
+  /** Range.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): the used cells within this range, e.g. getRange("A:J"). */
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, this.worksheet, null, this.fixedAddress === null ? null : wholeColumns(this.fixedAddress));
   }
 
   protected read(property: string): unknown {
     const sheet = this.worksheet.sheet();
-    if (property === "isNullObject") return this.fixedAddress === null && this.ctx.state.usedRange(sheet) === null;
+    if (property === "isNullObject") return this.fixedAddress === null && this.usedBox() === null;
     const address = this.address_();
     const { top, left, bottom, right } = parseRange(address);
     const grid = (f: (r: number, c: number) => unknown) => Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => f(top + i, left + j)));
@@ -184,6 +200,12 @@ export class RangeProxy extends Proxy {
   getSpecialCellsOrNullObject(type: string): SpecialCellsProxy {
     return new SpecialCellsProxy(this.ctx, this, type);
   }
+}
+
+/** "A:J" as the cells it covers, "A1:J1048576"; any other address as it is. */
+function wholeColumns(address: string): string {
+  const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(address);
+  return columns ? `${columns[1]}1:${columns[2]}1048576` : address.replace(/\$/g, "");
 }
 
 export class SpecialCellsProxy extends Proxy {

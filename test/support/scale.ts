@@ -8,6 +8,7 @@ import { build, type BuildRequest, type ExcelRun } from "../../src/taskpane/pipe
 import { describeWorkbook, type BudgetInput } from "../../src/workbook/describe";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { utf8Bytes } from "../../src/core/text";
+import { MANUAL_COLUMNS } from "../../src/workbook/payouts-sheet";
 
 export function practices(n: number): Practice[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -69,18 +70,21 @@ export async function paneAtScale(n: number): Promise<{ imported: SyncRecord[]; 
 }
 
 /**
- * What a rebuild's read-back of these sheets would carry, in UTF-8 bytes: the values of each
+ * What a rebuild's read-back would carry, in UTF-8 bytes: the values of each
  * used range as Excel sends them (a formula's value is its result). For sizes where running the
  * pane with calculation takes too long; at 500 practices the bench shows it beside the measured figure.
  */
-export function readBackBytes(description: WorkbookDescription, sheets = ["Uitgangspunten", "Praktijken", "Uitbetalingen"]): number {
+export function readBackBytes(description: WorkbookDescription): number {
+  // The sheets the pane reads, and how many columns of each (Uitbetalingen up to its last typed one).
+  const columns = new Map([["Uitgangspunten", Infinity], ["Praktijken", Infinity], ["Uitbetalingen", Math.max(...MANUAL_COLUMNS) + 1]]);
   let bytes = 0;
-  for (const sheet of description.sheets.filter((s) => sheets.includes(s.name))) {
+  for (const sheet of description.sheets.filter((s) => columns.has(s.name))) {
+    const width = columns.get(sheet.name)!;
     let last = 0;
     sheet.cells.forEach((row, r) => {
       if (row.some((c) => c && (c.formula !== undefined || (c.value !== undefined && c.value !== null)))) last = r;
     });
-    bytes += utf8Bytes(JSON.stringify(sheet.cells.slice(0, last + 1).map((row) => row.map((c) => (c?.formula !== undefined ? (c.result ?? "") : (c?.value ?? ""))))));
+    bytes += utf8Bytes(JSON.stringify(sheet.cells.slice(0, last + 1).map((row) => row.slice(0, width).map((c) => (c?.formula !== undefined ? (c.result ?? "") : (c?.value ?? ""))))));
   }
   return bytes;
 }
