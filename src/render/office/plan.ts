@@ -20,6 +20,8 @@ export const REQUEST_BUDGET_BYTES = 4_000_000;
 export const TEMP_PREFIX = "~poh bouw ";
 /** What Office.js adds to each operation of a request, about (the same figure the in-memory host counts). */
 const OPERATION_BYTES = 40;
+/** Rows a run needs before it is copied: a short one goes out as it is, in fewer operations. */
+const MIN_RUN = 4;
 
 export type Entry = string | number | boolean;
 
@@ -95,8 +97,8 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
   for (let r = 0; r < cells.length; ) {
     let end = r;
     while (end + 1 < cells.length && shapes[end + 1] === shapes[r]) end++;
-    if (end === r) {
-      r++;
+    if (end - r + 1 < MIN_RUN) {
+      r = end + 1;
       continue;
     }
     // Rows literalTop..r go out as they are (r heads the run), then r is copied over r+1..end.
