@@ -10,13 +10,16 @@ import os from "os";
 import path from "path";
 import vm from "vm";
 import { fakeCustomFunctions, type Registered } from "../test/support/custom-functions";
-import { renderAtScale } from "../test/support/scale";
+import { describeWorkbook } from "../src/workbook/describe";
+import { paneAtScale, readBackBytes, renderAtScale, scaleInput } from "../test/support/scale";
 
 const SIZES = [50, 500, 5000, 20000];
 /** Measured once, export only: minutes per run, and ExcelJS's whole-book writer (the floor) cannot hold it. */
 const HUGE = 100000;
 /** The Office.js renderer on the in-memory host is measured up to here (the task pane's scale). */
 const OFFICE_UP_TO = 5000;
+/** The pane's import and rebuild, with calculation (for the read-back's values), up to here. */
+const PANE_UP_TO = 500;
 const YEARS = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MB = 1024 * 1024;
@@ -92,6 +95,31 @@ function evalsPerSecond(): Spread {
 
 const runs = <T>(n: number, f: () => T): T[] => Array.from({ length: n }, f);
 
+/**
+ * What the task pane sends to Excel and gets back (issue 9): a new budget rendered into an empty
+ * workbook (two reads, the writes, the switch), and up to PANE_UP_TO the pane's rebuild with its
+ * read-back measured on the in-memory host; the read-back's size is also computed from the
+ * description's values at every size. Bytes are UTF-8, as they travel.
+ */
+async function officeFigures(practices: number) {
+  const started = Date.now();
+  const { host } = await renderAtScale(practices);
+  const renderMs = Date.now() - started;
+  const pane = practices <= PANE_UP_TO ? await paneAtScale(practices) : null;
+  return {
+    syncs: host.syncs.length,
+    totalRequestBytes: host.totalRequestBytes,
+    largestRequestBytes: host.largestRequestBytes,
+    renderMs,
+    rebuild: pane && {
+      syncs: pane.rebuilt.length,
+      totalRequestBytes: pane.rebuilt.reduce((n, s) => n + s.bytes, 0),
+      largestResponseBytes: Math.max(...pane.rebuilt.map((s) => s.responseBytes)),
+    },
+    readBackBytes: readBackBytes(describeWorkbook(scaleInput(practices))),
+  };
+}
+
 async function main(): Promise<void> {
   const evals = evalsPerSecond();
   const sizes = [];
@@ -99,13 +127,14 @@ async function main(): Promise<void> {
     const describe = runs(RUNS, () => measure("describe", practices));
     const exported = runs(RUNS, () => measure("export", practices));
     const floor = runs(RUNS, () => measure("floor", practices));
-    const office = practices <= OFFICE_UP_TO ? (await renderAtScale(practices)).host : null;
+    const office = practices <= OFFICE_UP_TO ? await officeFigures(practices) : null;
     const row = {
       practices,
       years: YEARS,
-      syncs: office?.syncs.length ?? null,
+      syncs: office?.syncs ?? null,
       largestRequestBytes: office?.largestRequestBytes ?? null,
       totalRequestBytes: office?.totalRequestBytes ?? null,
+      office,
       describeMs: spread(describe.map((m) => m.ms)).median,
       describeHeldMB: spread(describe.map((m) => m.peakMB)).median,
       exportMs: spread(exported.map((m) => m.ms)).median,
@@ -129,8 +158,11 @@ async function main(): Promise<void> {
   const huge = { practices: HUGE, years: YEARS, runs: 1, ...measure("export", HUGE) };
   process.stderr.write(`measured ${HUGE} practices\n`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.versions.node}`;
+  const resultsFile = path.join(__dirname, "results.json");
+  // The figures of the run before, shown beside the new ones.
+  const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, "utf8")) as { sizes?: { practices: number; syncs?: number; totalRequestBytes?: number }[] }) : null;
   const results = { machine, runs: RUNS, evalsPerSecond: evals.median, evalsPerSecondSpread: evals, sizes, huge };
-  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 
   const mb = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / MB).toFixed(2)} MB`);
   const range = (s: Spread, unit: string) => (Number.isNaN(s.median) ? "—" : `${s.median} ${unit} (${s.min}–${s.max})`);
@@ -138,11 +170,21 @@ async function main(): Promise<void> {
     `Machine: ${machine}; median of ${RUNS} runs (min–max)`,
     `POH_COMPENSATION through the registered custom function: ${evals.median.toLocaleString("en")} evaluations/s (${evals.min.toLocaleString("en")}–${evals.max.toLocaleString("en")})`,
     "",
-    "| practices × years | syncs | largest request | total requests | describe | describe holds | export .xlsx (describe + write) | export peak RSS | floor (ExcelJS, no logic) | floor peak RSS | export / floor |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| practices × years | build: syncs | requests in all | largest request | render on the host | rebuild: syncs | requests | largest response (measured) | read-back (computed) | before (issue 8): syncs, requests |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...sizes
+      .filter((s) => s.office)
+      .map((s) => {
+        const o = s.office!;
+        const was = previous?.sizes?.find((p) => p.practices === s.practices);
+        return `| ${s.practices} × ${s.years} | ${o.syncs} | ${mb(o.totalRequestBytes)} | ${mb(o.largestRequestBytes)} | ${o.renderMs} ms | ${o.rebuild?.syncs ?? "—"} | ${mb(o.rebuild?.totalRequestBytes ?? null)} | ${mb(o.rebuild?.largestResponseBytes ?? null)} | ${mb(o.readBackBytes)} | ${was?.syncs ? `${was.syncs}, ${mb(was.totalRequestBytes ?? null)}` : "—"} |`;
+      }),
+    "",
+    "| practices × years | describe | describe holds | export .xlsx (describe + write) | export peak RSS | floor (ExcelJS, no logic) | floor peak RSS | export / floor |",
+    "|---|---|---|---|---|---|---|---|",
     ...sizes.map(
       (s) =>
-        `| ${s.practices} × ${s.years} | ${s.syncs === null ? "—" : `${s.syncs} (bound ${s.practices <= 500 ? 10 : 6 + Math.ceil(s.totalRequestBytes! / (4 * MB))})`} | ${mb(s.largestRequestBytes)} | ${mb(s.totalRequestBytes)} | ${range(s.spread.describeMs, "ms")} | ${s.describeHeldMB} MB | ${range(s.spread.exportMs, "ms")} | ${range(s.spread.exportPeakMB, "MB")} | ${range(s.spread.floorMs, "ms")} | ${Number.isNaN(s.floorPeakMB) ? "—" : `${s.floorPeakMB} MB`} | ${Number.isNaN(s.floorMs) ? "—" : `${(s.exportMs / s.floorMs).toFixed(2)}×`} |`,
+        `| ${s.practices} × ${s.years} | ${range(s.spread.describeMs, "ms")} | ${s.describeHeldMB} MB | ${range(s.spread.exportMs, "ms")} | ${range(s.spread.exportPeakMB, "MB")} | ${range(s.spread.floorMs, "ms")} | ${Number.isNaN(s.floorPeakMB) ? "—" : `${s.floorPeakMB} MB`} | ${Number.isNaN(s.floorMs) ? "—" : `${(s.exportMs / s.floorMs).toFixed(2)}×`} |`,
     ),
     "",
     huge.refused

@@ -54,3 +54,22 @@ export function cellText(text: string): string {
   return safe.slice(0, cut);
 }
 
+
+/**
+ * The length of a text in UTF-8 bytes, as it goes over the wire (Excel's request limit is in
+ * bytes), counted without encoding it. A lone surrogate counts as U+FFFD, 3 bytes.
+ * @example utf8Bytes("€ 1") // 5
+ */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -21,8 +21,10 @@ export abstract class Proxy {
     const names = list.map((p) => p.trim()).filter((p) => p !== "");
     this.ctx.enqueue({ load: names }, () => {
       this.beforeLoad();
-      for (const name of names.length ? names : this.defaultProperties()) this.loaded.set(name, this.read(name));
+      const read: Record<string, unknown> = {};
+      for (const name of names.length ? names : this.defaultProperties()) this.loaded.set(name, (read[name] = this.read(name)));
       this.loaded.set("isNullObject", this.read("isNullObject"));
+      this.ctx.respond(read);
     });
     return this;
   }

@@ -1,5 +1,5 @@
 /**
- * `Range.copyFrom` in the in-memory host, for the one shape the renderer uses: a whole sheet
+ * `Range.copyFrom` in the in-memory host of a whole sheet
  * onto a whole sheet (`getRange()` of each). The documentation says copyFrom "replicates the
  * Copy and Paste actions of the Excel UI", so this is Excel's select-all, copy, paste with
  * copyType "All": every cell's formula or value, number format and format (the `locked` flag

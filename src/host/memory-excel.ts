@@ -10,8 +10,11 @@ import { MemoryContext } from "./context";
 import { cloneSheet } from "./copy";
 
 export interface SyncRecord {
+  /** The request: every queued operation's payload, in UTF-8 bytes. */
   bytes: number;
   operations: number;
+  /** The response: what the loads of this sync read, in UTF-8 bytes. */
+  responseBytes: number;
 }
 
 export interface MemoryExcelOptions {
@@ -92,10 +95,12 @@ export class MemoryExcel {
     if (this.cellEdit && !context.options.delayForCellEdit) throw new HostError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     if (this.cellEdit) await this.cellEdit.ended;
     const bytes = operations.reduce((n, op) => n + op.bytes, 0);
-    this.syncs.push({ bytes, operations: operations.length });
+    const record: SyncRecord = { bytes, operations: operations.length, responseBytes: 0 };
+    this.syncs.push(record);
     const sync = this.syncs.length;
     if (this.failAtSync === sync || (this.failFromSync !== null && sync >= this.failFromSync)) throw new HostError("GeneralException", `The connection was lost during request ${sync}`);
     if (bytes > 5 * 1024 * 1024) throw new HostError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) exceeds the 5 MB limit of Excel on the web`);
+    context.responseBytes = 0;
     const fault = this.failAtOperation?.sync === sync ? this.failAtOperation.operation : 0;
     for (let i = 0; i < operations.length; i++) {
       if (i + 1 === fault) {
@@ -104,6 +109,8 @@ export class MemoryExcel {
       }
       operations[i].run();
     }
+    record.responseBytes = context.responseBytes;
+    context.responseBytes = 0;
   }
 
   /** A new host holding a copy of this workbook (no syncs, no faults): to try many failures from one state. */
@@ -123,6 +130,10 @@ export class MemoryExcel {
 
   get largestRequestBytes(): number {
     return Math.max(0, ...this.syncs.map((s) => s.bytes));
+  }
+
+  get largestResponseBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
   }
 
   get totalRequestBytes(): number {

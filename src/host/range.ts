@@ -3,9 +3,10 @@ import { cell, parseRange, sheetRef } from "../workbook/a1";
 import { Proxy, setters } from "./base";
 import type { MemoryContext } from "./context";
 import { WHOLE_SHEET } from "./copy";
+import { areas } from "./areas";
 import { checkWritable } from "./protection";
 import { RangeProtectionProxy } from "./protection-proxy";
-import { HostError, type CellFormat, type MemoryValidation } from "./state";
+import { HostError, type CellFormat, type MemorySheet, type MemoryValidation } from "./state";
 
 const VALIDATION_KINDS = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
 import type { WorksheetProxy } from "./worksheet";
@@ -25,6 +26,8 @@ export class RangeProxy extends Proxy {
     readonly worksheet: WorksheetProxy,
     /** null = the used range, resolved at sync time. */
     private readonly fixedAddress: string | null,
+    /** For a used range: the range it lies within (Range.getUsedRangeOrNullObject); null: the sheet. */
+    private readonly within: string | null = null,
   ) {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
@@ -78,14 +81,28 @@ export class RangeProxy extends Proxy {
 
   /** The A1 address without sheet, at sync time. */
   address_(): string {
-    if (this.fixedAddress !== null) return this.fixedAddress;
-    const box = this.ctx.state.usedRange(this.worksheet.sheet());
+    if (this.fixedAddress !== null) return wholeColumns(this.fixedAddress);
+    const box = this.usedBox();
     return box ? `${cell(box.top, box.left)}:${cell(box.bottom, box.right)}` : "A1";
+  }
+
+  /** The used cells (values and formulas, as `valuesOnly`), within `within` when set; null when none. */
+  private usedBox(): { top: number; left: number; bottom: number; right: number } | null {
+    const used = this.ctx.state.usedRange(this.worksheet.sheet());
+    if (!used || this.within === null) return used;
+    const bounds = parseRange(this.within);
+    const box = { top: Math.max(used.top, bounds.top), left: Math.max(used.left, bounds.left), bottom: Math.min(used.bottom, bounds.bottom), right: Math.min(used.right, bounds.right) };
+    return box.top > box.bottom || box.left > box.right ? null : box;
+  }
+
+  /** Range.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): the used cells within this range, e.g. getRange("A:J"). */
+  getUsedRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.ctx, this.worksheet, null, this.fixedAddress === null ? null : wholeColumns(this.fixedAddress));
   }
 
   protected read(property: string): unknown {
     const sheet = this.worksheet.sheet();
-    if (property === "isNullObject") return this.fixedAddress === null && this.ctx.state.usedRange(sheet) === null;
+    if (property === "isNullObject") return this.fixedAddress === null && this.usedBox() === null;
     const address = this.address_();
     const { top, left, bottom, right } = parseRange(address);
     const grid = (f: (r: number, c: number) => unknown) => Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => f(top + i, left + j)));
@@ -144,14 +161,24 @@ export class RangeProxy extends Proxy {
   select(): void {
     this.ctx.enqueue({ select: true }, () => (this.ctx.state.selected = { sheet: this.worksheet.sheet().name, address: this.address_() }));
   }
-  /** Copy and paste (ExcelApi 1.9). The host models a whole sheet onto a whole sheet only (see ./copy). */
+  /** Copy and paste (ExcelApi 1.9): a whole sheet onto a whole sheet (./copy), or a block of cells (./copy-cells). */
   copyFrom(source: RangeProxy | string, copyType = "All", skipBlanks = false, transpose = false): void {
     this.ctx.enqueue({ copyFrom: typeof source === "string" ? source : "range", copyType, skipBlanks, transpose }, () => {
-      if (typeof source === "string" || source.address_() !== WHOLE_SHEET || this.address_() !== WHOLE_SHEET || skipBlanks || transpose) {
-        throw new HostError("NotImplemented", "The in-memory host models copyFrom of a whole sheet onto a whole sheet only");
-      }
-      this.ctx.state.copySheet(source.worksheet.sheet(), this.worksheet.sheet(), copyType);
+      if (skipBlanks || transpose) throw new HostError("NotImplemented", "The in-memory host does not model copyFrom with skipBlanks or transpose");
+      const [from, address] = typeof source === "string" ? this.resolve(source) : [source.worksheet.sheet(), source.address_()];
+      const target = this.worksheet.sheet();
+      if (address === WHOLE_SHEET && this.address_() === WHOLE_SHEET) this.ctx.state.copySheet(from, target, copyType);
+      else this.ctx.state.copyCells(from, address, target, this.address_(), copyType);
     });
+  }
+  /** "A1:B2" on this range's sheet, or "'Blad 2'!A1:B2". */
+  private resolve(address: string): [MemorySheet, string] {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return [this.worksheet.sheet(), address.replace(/\$/g, "")];
+    const name = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = this.ctx.state.sheet(name);
+    if (!sheet) throw new HostError("ItemNotFound", `The sheet ${name} does not exist`);
+    return [sheet, address.slice(bang + 1).replace(/\$/g, "")];
   }
   /** Whole rows ("43:44") inserted, shifting down (ExcelApi 1.1); references follow (see ./rows). */
   insert(shift: string): void {
@@ -175,6 +202,12 @@ export class RangeProxy extends Proxy {
   }
 }
 
+/** "A:J" as the cells it covers, "A1:J1048576"; any other address as it is. */
+function wholeColumns(address: string): string {
+  const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(address);
+  return columns ? `${columns[1]}1:${columns[2]}1048576` : address.replace(/\$/g, "");
+}
+
 export class SpecialCellsProxy extends Proxy {
   constructor(
     ctx: MemoryContext,
@@ -185,16 +218,13 @@ export class SpecialCellsProxy extends Proxy {
   }
   protected read(property: string): unknown {
     const sheet = this.range.worksheet.sheet();
-    const cells: string[] = [];
+    const found: [number, number][] = [];
     for (const [k, entry] of sheet.cells) {
       const isConstant = entry.formula === undefined && entry.value !== undefined;
-      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) {
-        const [r, c] = k.split(",").map(Number);
-        cells.push(cell(r, c));
-      }
+      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) found.push(k.split(",").map(Number) as [number, number]);
     }
-    if (property === "isNullObject") return cells.length === 0;
-    if (property === "address") return cells.map((c) => `${sheetRef(sheet.name)}${c}`).join(",");
+    if (property === "isNullObject") return found.length === 0;
+    if (property === "address") return areas(found).map((a) => `${sheetRef(sheet.name)}${a}`).join(",");
     return undefined;
   }
   get address(): string {

@@ -8,6 +8,7 @@
  * sources; the sheet's cells, row heights, locks, validations and conditional formats move.
  */
 import { cell, column, parseRange } from "../workbook/a1";
+import { mapReferences, referenceText } from "../workbook/references";
 import type { LockEntry } from "./protection";
 import type { MemorySheet } from "./state";
 
@@ -27,29 +28,16 @@ function movedSpan(top: number, bottom: number, at: number, count: number): [num
   return newBottom < newTop ? null : [newTop, newBottom];
 }
 
-const A1_REF = /(?<![A-Za-z0-9_.!'$])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!])/g;
-const columnNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const sheetOf = (prefix: string) => (prefix.startsWith("'") ? prefix.slice(1, -2).replace(/''/g, "'") : prefix.slice(0, -1));
-
 /** A formula (or a name's or chart's reference) with its references to `sheet` moved; `own`: the text lives on that sheet. */
 export function moveReferences(text: string, sheet: string, own: boolean, at: number, count: number): string {
-  // Outside string literals only ("..." with "" inside). Text on another sheet that does not name this one has nothing to move.
+  // Text on another sheet that does not name this one has nothing to move.
   if (!own && !text.toLowerCase().includes(sheet.toLowerCase().replace(/'/g, "''"))) return text;
-  return text
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(A1_REF, (ref, prefix: string | undefined, c1: string, col1: string, r1a: string, r1: string, c2?: string, col2?: string, r2a?: string, r2?: string) => {
-            if (prefix ? sheetOf(prefix).toLowerCase() !== sheet.toLowerCase() : !own) return ref;
-            if (columnNumber(col1) > 16384 || (col2 && columnNumber(col2) > 16384)) return ref;
-            const span = movedSpan(Number(r1), Number(r2 ?? r1), at, count);
-            if (!span) return `${prefix ?? ""}#REF!`;
-            const first = `${prefix ?? ""}${c1}${col1}${r1a}${span[0]}`;
-            return r2 === undefined ? first : `${first}:${c2}${col2}${r2a}${span[1]}`;
-          }),
-    )
-    .join("");
+  return mapReferences(text, (ref, written) => {
+    if (ref.sheet !== null ? ref.sheet.toLowerCase() !== sheet.toLowerCase() : !own) return written;
+    const span = movedSpan(ref.start.row, ref.end?.row ?? ref.start.row, at, count);
+    if (!span) return `${ref.prefix}#REF!`;
+    return referenceText({ ...ref, start: { ...ref.start, row: span[0] }, end: ref.end && { ...ref.end, row: span[1] } });
+  });
 }
 
 function moveAddress(address: string, at: number, count: number): string | null {

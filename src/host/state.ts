@@ -8,6 +8,7 @@ import { registerIsFormulaOverRanges } from "./isformula-plugin";
 import { parseRange, sheetRef } from "../workbook/a1";
 import { checkWritable, unprotected, type LockEntry, type MemoryProtection } from "./protection";
 import { copyWholeSheet } from "./copy";
+import { copyCells } from "./copy-cells";
 import { moveRows } from "./rows";
 import { formatAfterEntry, parseEntry, type HostLocale, type ParsedEntry } from "./parse-entry";
 
@@ -140,6 +141,12 @@ export class MemoryWorkbook {
   /** `target.getRange().copyFrom(source.getRange(), copyType)`: see ./copy. */
   copySheet(source: MemorySheet, target: MemorySheet, copyType: string): void {
     copyWholeSheet(source, target, copyType);
+    this.changed();
+  }
+
+  /** `target.getRange(to).copyFrom(source.getRange(from), copyType)` for a block of cells: see ./copy-cells. */
+  copyCells(source: MemorySheet, from: string, target: MemorySheet, to: string, copyType: string): void {
+    copyCells(source, from, target, to, copyType);
     this.changed();
   }
 

@@ -36,11 +36,11 @@ function signalFormulas(r: number): Record<Signal, string> {
   const n = (c: string) => `ISNUMBER(${c}${r})`;
   const P = PEILDATUM_NAME;
   const conditions: Record<Signal, string> = {
-    invoicedNotDue: `IF(${n("H")},IF(ROUND(H${r}-D${r},2)<>0,${r},""),"")`,
-    paidNotInvoiced: `IF(AND(${n("I")},${n("H")}),IF(ROUND(I${r}-H${r},2)<>0,${r},""),"")`,
-    paidBeforeDue: `IF(AND(${n("J")},${n("E")}),IF(J${r}<E${r},${r},""),"")`,
-    paidWithoutInvoice: `IF(${n("I")},IF(OR(F${r}="",G${r}="",H${r}=""),${r},""),"")`,
-    overdue: `IF(AND(${n("E")},${n("D")},ISNUMBER(${P})),IF(AND(D${r}>0,E${r}<${P}),IF(${n("I")},IF(ROUND(I${r}-D${r},2)<0,${r},""),IF(I${r}="",${r},"")),""),"")`,
+    invoicedNotDue: `IF(${n("H")},IF(ROUND(H${r}-D${r},2)<>0,ROW(),""),"")`,
+    paidNotInvoiced: `IF(AND(${n("I")},${n("H")}),IF(ROUND(I${r}-H${r},2)<>0,ROW(),""),"")`,
+    paidBeforeDue: `IF(AND(${n("J")},${n("E")}),IF(J${r}<E${r},ROW(),""),"")`,
+    paidWithoutInvoice: `IF(${n("I")},IF(OR(F${r}="",G${r}="",H${r}=""),ROW(),""),"")`,
+    overdue: `IF(AND(${n("E")},${n("D")},ISNUMBER(${P})),IF(AND(D${r}>0,E${r}<${P}),IF(${n("I")},IF(ROUND(I${r}-D${r},2)<0,ROW(),""),IF(I${r}="",ROW(),"")),""),"")`,
   };
   return Object.fromEntries(SIGNAL_KEYS.map((s) => [s, `=IF(${LINE_COLUMN}${r}="","",${conditions[s]})`])) as Record<Signal, string>;
 }

@@ -55,7 +55,7 @@ export function practiceRef(row: number, field: keyof typeof PRACTICE_COLUMNS): 
   return `${PRACTICES_SHEET}!${cell(row, PRACTICE_COLUMNS[field])}`;
 }
 
-const dateCell = (date: string | null): Cell | null => (date === null ? null : { value: excelSerial(date), format: FORMAT.date });
+const dateCell = (date: string | null): Cell => (date === null ? { format: FORMAT.date } : { value: excelSerial(date), format: FORMAT.date });
 
 /** The whole input row of a practice on Praktijken, name to end date. @example practiceRowRange(5) // "Praktijken!$A5:$H5" */
 export function practiceRowRange(row: number): string {
@@ -131,7 +131,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       p.location === "" ? null : { value: p.location },
       { value: p.patients, format: FORMAT.whole },
       { value: MODEL_LABELS[p.model] },
-      p.weeklyHours === null ? null : { value: p.weeklyHours, format: FORMAT.hours },
+      p.weeklyHours === null ? { format: FORMAT.hours } : { value: p.weeklyHours, format: FORMAT.hours },
       dateCell(p.startDate),
       dateCell(p.endDate),
     ]);
@@ -148,15 +148,23 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     const checkText = index < practices.length ? inputProblems(practices[index]) : "";
     const j = cell(row, PRACTICE_COLUMNS.inputCheck);
     grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: flatText(`=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`), result: checkText });
-    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",${row})`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
+    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",ROW())`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
   }
-  // Text format on the AGB codes of the free and spare rows: a code typed there keeps its leading 0 in Excel.
-  for (let row = FIRST_DATA_ROW + practices.length; row <= last + SPARE_ROWS; row++) grid.set(row, PRACTICE_COLUMNS.agb, { format: FORMAT.text });
+  // The free and spare rows have the typed columns' formats: an AGB code typed there keeps its leading 0
+  // in Excel, a date shows as one. (A column of one format is also one copy for the Office.js build.)
+  const typedFormats = [
+    [PRACTICE_COLUMNS.agb, FORMAT.text],
+    [PRACTICE_COLUMNS.patients, FORMAT.whole],
+    [PRACTICE_COLUMNS.weeklyHours, FORMAT.hours],
+    [PRACTICE_COLUMNS.startDate, FORMAT.date],
+    [PRACTICE_COLUMNS.endDate, FORMAT.date],
+  ] as const;
+  for (let row = FIRST_DATA_ROW + practices.length; row <= last + SPARE_ROWS; row++) for (const [col, format] of typedFormats) grid.set(row, col, { format });
   // Below the free rows the budget has no row: a practice typed there is named, never silently left out.
   for (let row = last + 1; row <= last + SPARE_ROWS; row++) {
     const j = cell(row, PRACTICE_COLUMNS.inputCheck);
     grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"","${NOT_IN_BUDGET}")`, result: "" });
-    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(${j}="","",${row})`, result: "", format: FORMAT.whole });
+    grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(${j}="","",ROW())`, result: "", format: FORMAT.whole });
   }
   const columnWidths = headerWidths(PRACTICE_HEADERS, [32, 12, 20, 12, 14, 16, 13, 13, 26, 36, 8]);
   return {

@@ -1,6 +1,6 @@
 /**
  * What the in-memory host models for the switch of issue 9: a failure at one operation inside a
- * batch, Range.copyFrom of a whole sheet, a name pointed elsewhere, a person in cell edit mode,
+ * batch, Range.copyFrom of a whole sheet (of a block of cells: copy-cells.test.ts), a name pointed elsewhere, a person in cell edit mode,
  * and forks of a workbook. References behave as in Excel: a pasted sheet keeps them.
  */
 import { MemoryExcel } from "../../src/host/memory-excel";
@@ -51,7 +51,7 @@ describe("Range.copyFrom of a whole sheet", () => {
     expect([host.state.cell(blad, 1, 1)?.formula, host.state.valueAt(blad, 1, 1)]).toEqual(["=Oud!B1", 21]);
   });
 
-  it("is refused on a protected sheet, and only whole sheets are modelled", async () => {
+  it("is refused on a protected sheet, and what the host does not model is refused, not guessed", async () => {
     const host = await withSheets();
     await host.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -59,7 +59,7 @@ describe("Range.copyFrom of a whole sheet", () => {
       await context.sync();
       sheets.getItem("Oud").getRange().copyFrom(sheets.getItem("Nieuw").getRange(), "All");
       await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
-      sheets.getItem("Nieuw").getRange("D1").copyFrom(sheets.getItem("Nieuw").getRange("A1"), "All");
+      sheets.getItem("Nieuw").getRange("D1").copyFrom(sheets.getItem("Nieuw").getRange("A1"), "Values");
       await expect(context.sync()).rejects.toMatchObject({ code: "NotImplemented" });
     });
     expect(host.state.cell(host.state.sheet("Oud")!, 1, 2)?.formula).toBe("=A1*2");

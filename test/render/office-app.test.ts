@@ -12,8 +12,8 @@ import { renderAtScale } from "../support/scale";
 
 describe("no application-wide side effects", () => {
   it("suspends API calculation in every write batch and screen updating once, never sets the calculation mode, and calculates its sheets", async () => {
-    // 500 practices: several write batches.
-    const { host, description } = await renderAtScale(500);
+    // 500 practices with room for 100 kB per request: several write batches.
+    const { host, description } = await renderAtScale(500, 100_000);
     const syncs = host.syncs.length;
     expect(syncs).toBeGreaterThan(4);
     // Syncs 1 and 2 stand for the reads; the last is the switch.

@@ -1,11 +1,15 @@
 /** Reads what a build needs from the open workbook, in two syncs (every API here is in ExcelApi 1.9, which the manifest requires). */
 import { PARAMETERS_SHEET } from "../../workbook/parameters-sheet";
-import { PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
+import { column } from "../../workbook/a1";
+import { MANUAL_COLUMNS, PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
 import { PRACTICES_SHEET } from "../../workbook/practices-sheet";
 import type { Values } from "../../workbook/read-back";
 import { reusableOptions, type ProtectedSheet } from "./protection";
 import { parseRegistry, REGISTRY_KEY } from "./registry";
 import type { WorkbookState } from "./render";
+
+/** Uitbetalingen is read up to its last typed column (0-based MANUAL_COLUMNS). */
+const PAYOUTS_READ_COLUMNS = Math.max(...MANUAL_COLUMNS) + 1;
 
 export interface WorkbookContents {
   state: WorkbookState;
@@ -40,7 +44,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     .map((s) => ({ name: s.name, options: reusableOptions(s.protection.options) }));
   const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   const usedRange = (name: string) => (has(name) ? workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("values,rowIndex,columnIndex") : null);
-  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts: registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) ? usedRange(PAYOUTS_SHEET) : null };
+  // Of Uitbetalingen only what a rebuild keeps: year, AGB code, name and the typed columns (A to J);
+  // the formulas right of them would double the response (5,000 practices: 2.3 MB of the sheet's values).
+  const payouts = registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) && has(PAYOUTS_SHEET) ? workbook.worksheets.getItem(PAYOUTS_SHEET).getRange(`A:${column(PAYOUTS_READ_COLUMNS)}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
+  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts };
   const special = new Map<string, Excel.RangeAreas>();
   for (const sheet of registry?.sheets ?? []) {
     if (has(sheet.name)) special.set(sheet.name, workbook.worksheets.getItem(sheet.name).getRange().getSpecialCellsOrNullObject("Constants").load("address"));

@@ -9,10 +9,9 @@
  * No application setting is touched: calculation is suspended per request, not switched off.
  */
 import { ArgumentError } from "../../core/errors";
-import { column } from "../../workbook/a1";
-import type { SheetDescription, WorkbookDescription } from "../../workbook/types";
+import type { WorkbookDescription } from "../../workbook/types";
 import { formatCells, formatSheet } from "./format";
-import { planWrites, REQUEST_BUDGET_BYTES, TEMP_PREFIX, type WriteBlock } from "./plan";
+import { planWrites, REQUEST_BUDGET_BYTES, TEMP_PREFIX, type WriteOperation } from "./plan";
 import { liftProtection, type ProtectedSheet } from "./protection";
 import type { Registry } from "./registry";
 import { repairAfterFailure, type SwitchOutcome } from "./repair";
@@ -38,6 +37,8 @@ export type RenderStep = "writing" | "formatting" | "swapping" | "cleaning";
 
 export interface RenderOptions {
   onProgress?: (step: RenderStep, done: number, total: number) => void;
+  /** Room for cell data per request; REQUEST_BUDGET_BYTES (under Excel's 5 MB) unless set. */
+  requestBudgetBytes?: number;
 }
 
 /** A build step that failed; `outcome` is what the read-back after the repair found. */
@@ -52,11 +53,14 @@ export class BuildError extends Error {
   }
 }
 
-function writeBlock(sheet: Excel.Worksheet, description: SheetDescription, block: WriteBlock): void {
-  const width = description.cells[0]?.length ?? 1;
-  const range = sheet.getRange(`A${block.top}:${column(width)}${block.bottom}`);
-  range.formulas = block.formulas;
-  range.numberFormat = block.formats;
+function write(sheet: Excel.Worksheet, operation: WriteOperation): void {
+  if (operation.kind === "copy") {
+    sheet.getRange(operation.target).copyFrom(sheet.getRange(operation.source), "All");
+    return;
+  }
+  const range = sheet.getRange(operation.address);
+  range.formulas = operation.formulas;
+  if (operation.formats) range.numberFormat = operation.formats;
 }
 
 /** Sheets the description would write over that the add-in did not make. */
@@ -72,7 +76,7 @@ export async function renderWorkbook(context: Excel.RequestContext, description:
   const workbook = context.workbook;
   const tempNames = description.sheets.map((_, i) => `${TEMP_PREFIX}${i + 1}`);
   const layout = switchLayout(description, state, tempNames);
-  const plan = planWrites(description, REQUEST_BUDGET_BYTES, layout.targets.map((t) => t !== null));
+  const plan = planWrites(description, options.requestBudgetBytes ?? REQUEST_BUDGET_BYTES, layout.targets.map((t) => t !== null));
   const total = plan.requests.length + 1;
   const lifted: readonly ProtectedSheet[] = state.protectedSheets ?? [];
   let step: RenderStep = "writing";
@@ -91,7 +95,7 @@ export async function renderWorkbook(context: Excel.RequestContext, description:
         charts = queuePrepare(context, layout, state.nameItems.filter((n) => n.startsWith(PROBE_PREFIX)));
         for (const name of plan.tempNames) temps.push(workbook.worksheets.add(name));
       }
-      for (const block of plan.requests[i]) writeBlock(temps[block.sheet], description.sheets[block.sheet], block);
+      for (const operation of plan.requests[i]) write(temps[operation.sheet], operation);
       if (i === plan.requests.length - 1) {
         step = "formatting";
         description.sheets.forEach((sheet, index) => {
