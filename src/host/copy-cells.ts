@@ -3,7 +3,7 @@
  * reference documents it: "if the destination range is an exact multiple greater than the
  * source range in either rows or columns, then the source content is replicated multiple
  * times"; a destination that is not (or is smaller) gets one copy at its top-left corner, "the
- * destination is expanded automatically". Like a paste in Excel, each copied formula's
+ * destination is expanded automatically"; rows and columns are taken apart. Like a paste in Excel, each copied formula's
  * relative references move by the distance from its source cell, `$` parts stay, and one
  * pushed off the sheet becomes #REF! (translateFormula). copyType "All" copies content, number
  * format and cell format; "Formulas" the content only; "Formats" the formats only. What the
@@ -20,12 +20,11 @@ type Box = ReturnType<typeof parseRange>;
 const COPY_TYPES = ["All", "Formulas", "Formats"];
 const intersects = (a: Box, b: Box) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-/** Where the cells land: the destination tiled by the source, or one copy at its top-left corner. */
+/** Where the cells land: per dimension, the destination's when it is an exact multiple of the source, else the source's (from the top-left corner). */
 export function pasteArea(from: Box, to: Box): Box {
   const [height, width] = [from.bottom - from.top + 1, from.right - from.left + 1];
   const [toHeight, toWidth] = [to.bottom - to.top + 1, to.right - to.left + 1];
-  if (toHeight % height === 0 && toWidth % width === 0) return to;
-  return { top: to.top, left: to.left, bottom: to.top + height - 1, right: to.left + width - 1 };
+  return { top: to.top, left: to.left, bottom: to.top + (toHeight % height === 0 ? toHeight : height) - 1, right: to.left + (toWidth % width === 0 ? toWidth : width) - 1 };
 }
 
 export function copyCells(source: MemorySheet, fromAddress: string, target: MemorySheet, toAddress: string, copyType: string): void {

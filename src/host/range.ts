@@ -205,7 +205,7 @@ export class RangeProxy extends Proxy {
 /** "A:J" as the cells it covers, "A1:J1048576"; any other address as it is. */
 function wholeColumns(address: string): string {
   const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(address);
-  return columns ? `${columns[1]}1:${columns[2]}1048576` : address.replace(/\$/g, "");
+  return columns ? `${columns[1].toUpperCase()}1:${columns[2].toUpperCase()}1048576` : address.replace(/\$/g, "");
 }
 
 export class SpecialCellsProxy extends Proxy {

@@ -22,6 +22,17 @@ export function toR1C1(formula: string, row: number, col: number): string {
 }
 
 /**
+ * The R1C1 form, or null when the formula holds whole rows or columns (5:7, A:C), which this
+ * module does not move: a formula that must not be copied.
+ * @example copyableR1C1("=SUM(5:7)", 5, 1) // null
+ */
+export function copyableR1C1(formula: string, row: number, col: number): string | null {
+  let wholeLines = false;
+  const text = mapReferences(formula, (ref) => `${ref.prefix}${r1c1Corner(ref.start, row, col)}${ref.end ? `:${r1c1Corner(ref.end, row, col)}` : ""}`, () => (wholeLines = true));
+  return wholeLines ? null : text;
+}
+
+/**
  * The formula pasted `rows` down and `cols` right: relative parts move, `$` parts stay, and a
  * reference pushed off the sheet becomes #REF!, as after a paste in Excel.
  * @example translateFormula("=B5*$C$1", 3, 0) // "=B8*$C$1"

@@ -2,7 +2,10 @@
  * The cell references inside an A1 formula, found once for everyone who rewrites them: the
  * R1C1 form (./r1c1), a formula copied to another cell, rows inserted or deleted (the host).
  * Outside string literals only ("…" with "" inside); a name followed by "(" is a function
- * (LOG10 is not a cell), and a sheet prefix ('Begroting 2026'! or Blad1!) stays with its reference.
+ * (LOG10 is not a cell), a number is no reference (1E5 holds no E5), and a sheet prefix
+ * ('Begroting 2026'! or Blad1!) stays with its reference. Whole rows and columns (5:7, A:C) are
+ * not references here: the workbook has none, and the Office.js build never copies a formula
+ * that holds one (see plan.ts).
  */
 import { column } from "./a1";
 
@@ -28,10 +31,10 @@ export interface Reference {
 export const MAX_COLUMN = 16384;
 export const MAX_ROW = 1048576;
 
-const [QUOTE, APOSTROPHE, BANG, PAREN, COLON, DOT, DOLLAR] = [34, 39, 33, 40, 58, 46, 36];
+const [QUOTE, APOSTROPHE, BANG, PAREN, COLON, DOT, DOLLAR, BACKSLASH] = [34, 39, 33, 40, 58, 46, 36, 92];
 
-/** Letters, digits, _ . $: the characters of a name, a function or a reference. */
-const isIdentifier = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DOT || c === DOLLAR;
+/** Letters (accented ones too), digits, _ . $ \: the characters of a name, a function or a reference. */
+const isIdentifier = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === DOT || c === DOLLAR || c === BACKSLASH || c > 127;
 
 /** Characters from..to of the formula as a corner ("B$5"), or null when they are no cell reference (a name, TRUE, a column past XFD). */
 function cornerAt(formula: string, from: number, to: number): Corner | null {
@@ -47,7 +50,7 @@ function cornerAt(formula: string, from: number, to: number): Corner | null {
   let row = 0;
   const digitsFrom = i;
   for (let c = formula.charCodeAt(i); i < to && c >= 48 && c <= 57; c = formula.charCodeAt(++i)) row = row * 10 + (c - 48);
-  return i === to && i > digitsFrom ? { col, row, colAbsolute, rowAbsolute } : null;
+  return i === to && i > digitsFrom && row >= 1 && row <= MAX_ROW ? { col, row, colAbsolute, rowAbsolute } : null;
 }
 
 /** A corner as A1 text. @example cornerText({ row: 5, col: 3, rowAbsolute: true, colAbsolute: false }) // "C$5" */
@@ -62,10 +65,11 @@ export function referenceText(ref: Reference): string {
 
 /**
  * Rewrites every cell reference of a formula with `replace`, which gets it parsed and as written and returns the new text.
+ * Whole rows or columns (5:7, A:C) are left as they are; `onWholeLines` hears of them.
  * A hand-written scan, not a regular expression: a build turns a million formulas into R1C1 form at national scale.
  * @example mapReferences("=A1+'Blad 2'!B$2", (r) => referenceText({ ...r, start: { ...r.start, row: r.start.row + 1 } })) // "=A2+'Blad 2'!B$3"
  */
-export function mapReferences(formula: string, replace: (ref: Reference, text: string) => string): string {
+export function mapReferences(formula: string, replace: (ref: Reference, text: string) => string, onWholeLines?: () => void): string {
   let out = "";
   // Text from `copied` up to where the scan is has no reference in it: it is copied in one slice.
   let copied = 0;
@@ -102,7 +106,13 @@ export function mapReferences(formula: string, replace: (ref: Reference, text: s
       prefix = formula.slice(i, j + 2);
       sheet = formula.slice(i + 1, j).replace(/''/g, "'");
       at = j + 2;
-    } else if (!isIdentifier(c) || (c >= 48 && c <= 57) || c === DOT) {
+    } else if ((c >= 48 && c <= 57) || c === DOT) {
+      // A number (1E5, 2.5E3) or a row range (5:7) is skipped whole: its exponent is no column.
+      const end = word(i);
+      if (code(end) === COLON && isIdentifier(code(end + 1))) onWholeLines?.();
+      i = end;
+      continue;
+    } else if (!isIdentifier(c)) {
       i++;
       continue;
     }
@@ -115,6 +125,8 @@ export function mapReferences(formula: string, replace: (ref: Reference, text: s
     }
     const start = code(end) === PAREN ? null : cornerAt(formula, at, end);
     if (!start) {
+      // Letters before a colon that are no cell: whole columns (A:C).
+      if (code(end) === COLON && /^\$?[A-Za-z]{1,3}$/.test(formula.slice(at, end))) onWholeLines?.();
       i = end;
       continue;
     }

@@ -46,6 +46,14 @@ describe("Range.copyFrom of a block of cells", () => {
     expect(formulaAt(host, "E1")).toBe(1);
   });
 
+  it("takes rows and columns apart: a 1 × 2 source over a 3 × 1 destination fills 3 × 2", async () => {
+    const host = await hostWith((sheet) => {
+      sheet.getRange("A1:B1").formulas = [["=Z1", 5]];
+      sheet.getRange("D1:D3").copyFrom(sheet.getRange("A1:B1"), "All");
+    });
+    expect(["D1", "D3", "E3", "F1"].map((a) => formulaAt(host, a))).toEqual(["=AC1", "=AC3", 5, undefined]);
+  });
+
   it("pastes one copy at the top-left corner of a destination that is no exact multiple", async () => {
     const host = await hostWith((sheet) => {
       sheet.getRange("A1:A2").formulas = [["=B1"], ["=B2"]];

@@ -51,7 +51,7 @@ describe("building the budget in Excel (in-memory host)", () => {
     await buildOn(host, NEW_SAMPLE);
     await typeInto(host, "Praktijken", "C6", [["Emmel\uFFFEhage\u0001"]]);
     const outcome = await buildOn(host, { mode: "rebuild" });
-    expect(outcome).toMatchObject({ kind: "built", warnings: [{ sheet: "Praktijken", cell: "C6", text: "Praktijken C6: locatie: 2 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)" }] });
+    expect(outcome).toMatchObject({ kind: "built", warnings: [{ sheet: "Praktijken", cell: "C6", text: "Praktijken C6: Locatie: 2 teken(s) weggelaten die een werkmap niet kan bewaren (stuurtekens, U+FFFE, U+FFFF)" }] });
     expect(valueOf(host, "Praktijken", "C6")).toBe("Emmelhage");
   });
 
@@ -116,7 +116,7 @@ describe("building the budget in Excel (in-memory host)", () => {
       kind: "problems",
       problems: [
         { text: "Praktijken B6: AGB-code “0102” is geen 8 cijfers", sheet: "Praktijken", cell: "B6" },
-        { text: "Praktijken D6: patienten: verwacht een getal, niet “veel”", sheet: "Praktijken", cell: "D6" },
+        { text: "Praktijken D6: Patiënten: verwacht een getal, niet “veel”", sheet: "Praktijken", cell: "D6" },
       ],
     });
   });

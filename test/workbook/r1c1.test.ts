@@ -23,6 +23,18 @@ describe("mapReferences", () => {
     ]);
   });
 
+  it("takes no part of a number, an accented name or an impossible row for a reference, and reads an accented sheet name (review counterexamples)", () => {
+    const found: string[] = [];
+    mapReferences("=A5*1E5+2.5E3+ÄB1+Café!B2+A0+A1048577+SUM(5:7)", (_, text) => (found.push(text), text));
+    expect(found).toEqual(["A5", "Café!B2"]);
+  });
+
+  it("tells of whole rows and columns, which it leaves as they are", () => {
+    let told = 0;
+    expect(mapReferences("=SUM(5:7)+SUM($A:C)", (_, text) => text, () => told++)).toBe("=SUM(5:7)+SUM($A:C)");
+    expect(told).toBe(2);
+  });
+
   it("reads a sheet name with an apostrophe in it", () => {
     const sheets: (string | null)[] = [];
     mapReferences("='Jan''s blad'!A1", (ref, text) => (sheets.push(ref.sheet), text));

@@ -12,7 +12,7 @@
 import { cellText, utf8Bytes } from "../../core/text";
 import { needsQuotePrefix, textEntry } from "./cell-input";
 import { range, sheetRef } from "../../workbook/a1";
-import { toR1C1 } from "../../workbook/r1c1";
+import { copyableR1C1 } from "../../workbook/r1c1";
 import type { Cell, WorkbookDescription } from "../../workbook/types";
 
 /** Room per request for cell data, under the 5 MB limit with space for the other operations. */
@@ -67,7 +67,9 @@ const isFormula = (entry: Entry) => typeof entry === "string" && entry.startsWit
 
 /** A row's shape: per column its formula in R1C1 form, or "a constant", and its number format. */
 function shapeOf(entries: readonly Entry[], formats: readonly string[], row: number): string {
-  return entries.map((e, c) => `${isFormula(e) ? toR1C1(e as string, row, c + 1) : "#"}\u0001${formats[c]}`).join("\u0002");
+  // A formula with whole rows or columns (not modelled) gets a shape of its own cell: its row joins no run.
+  const shape = (e: string, c: number) => copyableR1C1(e, row, c + 1) ?? `\u0003${row}:${c}`;
+  return entries.map((e, c) => `${isFormula(e) ? shape(e as string, c) : "#"}\u0001${formats[c]}`).join("\u0002");
 }
 
 /** The operations of one sheet, in the order they must run. */
@@ -86,8 +88,9 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
       while (end < bottom && bytes + rowBytes(end + 1) <= budget) bytes += rowBytes(++end);
       const rows = Array.from({ length: end - start + 1 }, (_, i) => start + i);
       const blockFormats = withFormats ? rows.map((r) => formats[r].slice(left, right + 1)) : null;
-      const general = !blockFormats || blockFormats.every((row) => row.every((f) => f === "General"));
       const formulas = rows.map((r) => entries[r].slice(left, right + 1));
+      // Excel may give a formula a format as it is entered (=TODAY() a date): General is then written too.
+      const general = !blockFormats || (blockFormats.every((row) => row.every((f) => f === "General")) && !formulas.some((row) => row.some(isFormula)));
       const address = range(start + 1, left + 1, end + 1, right + 1);
       operations.push({ kind: "cells", sheet, address, formulas, formats: general ? null : blockFormats, bytes: bytesOf(formulas) + (general ? 0 : bytesOf(blockFormats)) });
       start = end + 1;
