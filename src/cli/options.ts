@@ -161,7 +161,7 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
   const defaultScheme = sample === "vpg" ? "vpg" : SAMPLE_SETTINGS.scheme;
   // The VPG worked example is of 2025 (VPG ch. 14); everything else, the sample too, budgets next year.
   const defaultYear = sample === "vpg" ? 2025 : today.getFullYear() + 1;
-  const sampleChanges: Partial<SchemeParameters> = sample === "polderland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost } : {};
+  const sampleChanges: Partial<SchemeParameters> = sample === "polderland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost, municipality: SAMPLE_SETTINGS.municipality } : {};
   const settings = withFlags(flags, { scheme: SCHEMES[defaultScheme], budgetYear: defaultYear, years: 4 }, sampleChanges);
 
   const update = last(flags, "--update") ?? null;

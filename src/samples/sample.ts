@@ -40,6 +40,8 @@ export const SAMPLE_SETTINGS = {
   years: 4,
   capacityHours: "46",
   hourlyCost: "52.50",
+  /** The made-up municipality of the sample practices: it heads the printed pages. */
+  municipality: "Polderland",
 } as const;
 
 /** The VPG worked example (VPG ch. 14) as a one-practice CSV for the \`vpg\` scheme. */

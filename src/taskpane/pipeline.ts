@@ -67,7 +67,7 @@ export interface BuildOptions {
 }
 
 function newBudgetInput(budget: NewBudget): BudgetInput {
-  const sampleChanges = budget.withSample && budget.schemeId === "flevoland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours } : {};
+  const sampleChanges = budget.withSample ? { municipality: SAMPLE_SETTINGS.municipality, ...(budget.schemeId === "flevoland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours } : {}) } : {};
   return {
     scheme: withParameters(SCHEMES[budget.schemeId], { hourlyCost: budget.hourlyCost, ...sampleChanges }),
     practices: budget.withSample ? importPractices(samplePracticesCsv(budget.budgetYear)).practices : [],

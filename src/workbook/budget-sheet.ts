@@ -2,7 +2,7 @@ import type { BudgetYear } from "../core/budget";
 import { absolute, column, range } from "./a1";
 import { blockCell, budgetColumns, FIRST_MONTH_COLUMN, monthColumn, MONTH_NAMES } from "./budget-columns";
 import { flatText } from "./flat-text";
-import { FORMAT } from "./formats";
+import { FORMAT, hideZeros } from "./formats";
 import { Grid, text } from "./grid";
 import { headerWidths, printSetup } from "./page";
 import { dataRowCount, FIRST_DATA_ROW } from "./practices-sheet";
@@ -77,8 +77,9 @@ export function describeBudget(budget: BudgetYear, offset: number, practiceCount
     const r = FIRST_DATA_ROW + i;
     grid.setRow(r, 1, cols.map((col): Cell => ({ formula: flatText(col.formula(r)), result: col.result(line), format: col.format })));
   });
-  // The free rows: the same formulas on empty Praktijken rows, so a practice typed there counts on recalculation.
-  for (let r = FIRST_DATA_ROW + budget.lines.length; r < totalRow; r++) grid.setRow(r, 1, cols.map((col): Cell => ({ formula: flatText(col.formula(r)), result: col.blank, format: col.format })));
+  // The free rows: the same formulas on empty Praktijken rows, so a practice typed there counts on
+  // recalculation; their zeros show as nothing (a rebuild gives a practice typed there the usual formats).
+  for (let r = FIRST_DATA_ROW + budget.lines.length; r < totalRow; r++) grid.setRow(r, 1, cols.map((col): Cell => ({ formula: flatText(col.formula(r)), result: col.blank, format: hideZeros(col.format) })));
 
   grid.set(totalRow, 1, text("Totaal"));
   const totals = budget.totals;

@@ -13,3 +13,15 @@ export const FORMAT = {
   year: "0",
   text: "@",
 } as const;
+
+/**
+ * The format with an empty section for zero: the free rows of a Begroting compute 0 until a
+ * practice is typed on Praktijken, and print and show as empty rows rather than columns of 0,00.
+ * (The formats here hold no ";" inside quotes.)
+ * @example hideZeros("#,##0.00") // "#,##0.00;-#,##0.00;"
+ * @example hideZeros(FORMAT.money) // '"€ "#,##0.00;[Red]-"€ "#,##0.00;'
+ */
+export function hideZeros(format = "General"): string {
+  const sections = format.split(";");
+  return sections.length === 1 ? `${format};-${format};` : `${sections[0]};${sections[1]};`;
+}

@@ -5,7 +5,7 @@
  */
 import { SCHEMES, SCHEME_IDS, withParameters } from "../../src/core/schemes";
 import { describeWorkbook, type BudgetInput } from "../../src/workbook/describe";
-import { FORMAT } from "../../src/workbook/formats";
+import { FORMAT, hideZeros } from "../../src/workbook/formats";
 import { MIN_SCALE, wordWidth, wrappedLines } from "../../src/workbook/page";
 import { readParameters } from "../../src/workbook/read-back";
 import { parseRange } from "../../src/workbook/a1";
@@ -165,5 +165,20 @@ describe("Controle as a report", () => {
       expect(names).toContain(link![1]);
       expect(row[4]?.result).toBe(`${link![1]} ${link![2]}`);
     }
+  });
+});
+
+describe("the free rows of a Begroting", () => {
+  it("show their zeros as nothing, while a practice's row shows its zeros", () => {
+    const book = describeWorkbook(VPG_EXAMPLE);
+    const budget = book.sheets.find((s) => s.kind === "budget")!;
+    const first = budget.firstDataRow;
+    const practiceRow = budget.cells[first - 1];
+    const freeRow = budget.cells[first - 1 + VPG_EXAMPLE.practices.length];
+    // A number format's third section is the zero's: empty on a free row, absent on a practice's.
+    expect(freeRow.every((cell) => cell?.format?.split(";")[2] === "")).toBe(true);
+    expect(practiceRow.some((cell) => (cell?.format ?? "General").split(";").length >= 3)).toBe(false);
+    expect(hideZeros(FORMAT.money)).toBe('"€ "#,##0.00;[Red]-"€ "#,##0.00;');
+    expect(hideZeros()).toBe("General;-General;");
   });
 });
