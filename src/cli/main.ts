@@ -213,7 +213,8 @@ function overriddenValues(lang: Language, read: Settings, used: Settings): strin
   const percent = (value: string) => `${number(new Dec(value).times(100).toString())}%`;
   const item = (name: string, value: string | number, was: string | number) => message(lang, "overriddenValue", { name, value, was });
   const out: string[] = [];
-  if (used.scheme.id !== read.scheme.id) out.push(item(nl ? "Regeling" : "Scheme", used.scheme.id, read.scheme.id));
+  // Scheme names in words, as on Uitgangspunten (issue 13), never the internal keys.
+  if (used.scheme.id !== read.scheme.id) out.push(item(nl ? "Regeling" : "Scheme", used.scheme.label[lang], read.scheme.label[lang]));
   if (used.budgetYear !== read.budgetYear) out.push(item(BUDGET_YEAR_NAME, used.budgetYear, read.budgetYear));
   if (used.years !== read.years) out.push(item(nl ? "Jaren" : "Years", used.years, read.years));
   for (const p of PARAMETERS) {

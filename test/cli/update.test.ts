@@ -197,6 +197,9 @@ describe("poh-budget onto a workbook it made", () => {
     // In English too.
     const en = run(["--update", "begroting.xlsx", "--hourly-cost", "52.5", "--lang", "en"], dir);
     expect(en.stdout).toContain("From the command line: Uurtarief 52.50 (workbook: 60.00)");
+    // Another scheme is named in words, as Uitgangspunten shows it (issue 13), never by its key.
+    const other = run(["--update", "begroting.xlsx", "--scheme", "flevoland"], dir);
+    expect(other.stdout).toContain("Van de opdrachtregel: Regeling Flevoland / Zilveren Kruis (structureel) (werkmap: VPG regioplan (pilot))");
   });
 
   it("(e) refuses an .xlsx it did not make with exit 2 and keeps it byte for byte; --force replaces it with a new budget", async () => {
