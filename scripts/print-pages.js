@@ -19,8 +19,8 @@ const DOCS = path.join(__dirname, "..", "docs");
 
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "poh-print-"));
-  // The sample municipality, "gemeente Polderland", typed on Uitgangspunten as a person would.
-  const scheme = withParameters(SCHEMES[SAMPLE_SETTINGS.scheme], { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost, municipality: "Polderland" });
+  // The sample municipality, gemeente Polderland, as the command and the pane build it.
+  const scheme = withParameters(SCHEMES[SAMPLE_SETTINGS.scheme], { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost, municipality: SAMPLE_SETTINGS.municipality });
   const input = { scheme, practices: importPractices(samplePracticesCsv(YEAR)).practices, budgetYear: YEAR, years: SAMPLE_SETTINGS.years, buildDate: `${YEAR}-07-01` };
   const xlsx = path.join(work, "begroting.xlsx");
   fs.writeFileSync(xlsx, await renderXlsx(describeWorkbook(input)));
