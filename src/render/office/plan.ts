@@ -28,7 +28,7 @@ export type Entry = string | number | boolean;
 /** One write on a temporary sheet: a block of cells (formulas, and number formats unless all General), or a row copied down. */
 export type WriteOperation =
   | { kind: "cells"; sheet: number; address: string; formulas: Entry[][]; formats: string[][] | null; bytes: number }
-  | { kind: "copy"; sheet: number; source: string; target: string; bytes: number };
+  | { kind: "copy"; sheet: number; source: string; target: string; copyType: "All" | "Formulas"; bytes: number };
 
 export interface WritePlan {
   tempNames: string[];
@@ -40,11 +40,16 @@ export interface WritePlan {
 /** Which text needs Excel's quote prefix lives in cell-input.ts; re-exported for existing callers. */
 export { needsQuotePrefix };
 
-/** Rewrites sheet references of formulas from the final names to the temporary ones. */
+/**
+ * Rewrites sheet references of formulas from the final names to the temporary ones. Text in
+ * quotes is left alone: Excel's rename does not touch it either, so a HYPERLINK("#Controle!A5")
+ * must name the final sheet from the start.
+ */
 export function renamer(finalNames: readonly string[], tempNames: readonly string[]): (formula: string) => string {
   const map = new Map(finalNames.map((n, i) => [sheetRef(n).toLowerCase(), sheetRef(tempNames[i])]));
   const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(${finalNames.map((n) => escape(sheetRef(n))).join("|")})`, "gi");
-  return (formula) => formula.replace(pattern, (ref) => map.get(ref.toLowerCase()) ?? ref);
+  const outsideText = (part: string, i: number) => (i % 2 === 1 ? part : part.replace(pattern, (ref) => map.get(ref.toLowerCase()) ?? ref));
+  return (formula) => (formula.includes('"') ? formula.split(/("(?:[^"]|"")*")/).map(outsideText).join("") : outsideText(formula, 0));
 }
 
 function escape(text: string): string {
@@ -80,6 +85,7 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
   const shapes = entries.map((row, r) => shapeOf(row, formats[r], r + 1));
   const operations: WriteOperation[] = [];
   // A 2-D block of rows top..bottom (0-based) and columns left..right, split by rows to fit a request.
+  const written = new Map<string, string>();
   const block = (top: number, bottom: number, left: number, right: number, withFormats: boolean) => {
     for (let start = top; start <= bottom; ) {
       let end = start;
@@ -92,7 +98,15 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
       // Excel may give a formula a format as it is entered (=TODAY() a date): General is then written too.
       const general = !blockFormats || (blockFormats.every((row) => row.every((f) => f === "General")) && !formulas.some((row) => row.some(isFormula)));
       const address = range(start + 1, left + 1, end + 1, right + 1);
-      operations.push({ kind: "cells", sheet, address, formulas, formats: general ? null : blockFormats, bytes: bytesOf(formulas) + (general ? 0 : bytesOf(blockFormats)) });
+      // Constants this sheet already wrote in the same shape (the practices of every year of
+      // Uitbetalingen) are copied from there, the content only: the formats came with the run.
+      const key = withFormats ? null : JSON.stringify(formulas);
+      const earlier = key === null ? undefined : written.get(key);
+      if (earlier) operations.push({ kind: "copy", sheet, source: earlier, target: address, copyType: "Formulas", bytes: bytesOf({ copyFrom: earlier, target: address, copyType: "Formulas" }) });
+      else {
+        operations.push({ kind: "cells", sheet, address, formulas, formats: general ? null : blockFormats, bytes: bytesOf(formulas) + (general ? 0 : bytesOf(blockFormats)) });
+        if (key !== null) written.set(key, address);
+      }
       start = end + 1;
     }
   };
@@ -108,7 +122,7 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
     block(literalTop, r, 0, width - 1, true);
     const source = range(r + 1, 1, r + 1, width);
     const target = range(r + 2, 1, end + 1, width);
-    operations.push({ kind: "copy", sheet, source, target, bytes: bytesOf({ copyFrom: source, target, copyType: "All" }) });
+    operations.push({ kind: "copy", sheet, source, target, copyType: "All", bytes: bytesOf({ copyFrom: source, target, copyType: "All" }) });
     // Constants that differ from the run's first row: per block of adjacent such columns.
     const varies = entries[r].map((e, c) => !isFormula(e) && entries.slice(r + 1, end + 1).some((row) => row[c] !== e));
     for (let c = 0; c < width; c++) {

@@ -55,7 +55,7 @@ export class BuildError extends Error {
 
 function write(sheet: Excel.Worksheet, operation: WriteOperation): void {
   if (operation.kind === "copy") {
-    sheet.getRange(operation.target).copyFrom(sheet.getRange(operation.source), "All");
+    sheet.getRange(operation.target).copyFrom(sheet.getRange(operation.source), operation.copyType);
     return;
   }
   const range = sheet.getRange(operation.address);
