@@ -5,7 +5,7 @@
  * references module does not move (whole rows or columns). Counterexamples from the review are
  * kept here as fixed examples.
  */
-import { planWrites, type WriteOperation } from "../../src/render/office/plan";
+import { planWrites, renamer, type WriteOperation } from "../../src/render/office/plan";
 import type { Cell, SheetDescription, WorkbookDescription } from "../../src/workbook/types";
 
 /** One sheet: a header row, then rows 2..7 of column A a number and column B the formula of its row. */
@@ -45,5 +45,19 @@ describe("the write plan", () => {
     const plan = planWrites(sheetOf((r) => `=A${r}*1E${r}`), 200);
     expect(plan.requests.length).toBeGreaterThan(1);
     expect(plan.requests.flat().map((o) => o.kind)).not.toContain("copy");
+  });
+
+  it("points formulas at the temporary sheets but leaves text in quotes alone, as Excel's rename does", () => {
+    const rename = renamer(["Controle", "Begroting 2026"], ["~poh bouw 9", "~poh bouw 3"]);
+    expect(rename(`=IF(Controle!F3=0,"",HYPERLINK("#Controle!A"&5,"Naar 'Begroting 2026'!B5"))+'Begroting 2026'!B5`)).toBe(`=IF('~poh bouw 9'!F3=0,"",HYPERLINK("#Controle!A"&5,"Naar 'Begroting 2026'!B5"))+'~poh bouw 3'!B5`);
+  });
+
+  it("copies constants it already wrote in the same shape, the content only", () => {
+    const description = sheetOf((r) => `=A${r}*2`);
+    const cells = description.sheets[0].cells;
+    // Rows 8..13 repeat rows 2..7 after a header of their own: a second year's block.
+    cells.push([{ value: "Jaar 2" }, { value: "" }], ...cells.slice(1, 7).map((row, i) => [row[0], { formula: `=A${9 + i}*2` }]));
+    const copied = operations(description).filter((o) => o.kind === "copy" && o.copyType === "Formulas");
+    expect(copied.map((o) => (o.kind === "copy" ? `${o.source}→${o.target}` : ""))).toEqual(["A3:A7→A10:A14"]);
   });
 });
