@@ -14,6 +14,7 @@ import { MAX_COLUMN, MAX_ROW } from "../workbook/references";
 import { translateFormula } from "../workbook/r1c1";
 import { HostError, type MemoryCell, type MemorySheet } from "./state";
 import { parseRange } from "../workbook/a1";
+import { refusePasteOnProtected } from "./copy";
 
 type Box = ReturnType<typeof parseRange>;
 
@@ -29,7 +30,7 @@ export function pasteArea(from: Box, to: Box): Box {
 
 export function copyCells(source: MemorySheet, fromAddress: string, target: MemorySheet, toAddress: string, copyType: string): void {
   if (!COPY_TYPES.includes(copyType)) throw new HostError("NotImplemented", `The in-memory host copies cells with copyType ${COPY_TYPES.join(", ")}, not “${copyType}”`);
-  if (target.protection.protected) throw new HostError("AccessDenied", `The cell or chart you're trying to change (${target.name}) is on a protected sheet. To make a change, unprotect the sheet.`);
+  refusePasteOnProtected(target);
   const from = parseRange(fromAddress);
   const area = pasteArea(from, parseRange(toAddress));
   if (area.bottom > MAX_ROW || area.right > MAX_COLUMN) throw new HostError("InvalidArgument", `The paste of ${fromAddress} at ${toAddress} does not fit on the sheet`);

@@ -39,10 +39,14 @@ export function cloneSheet(sheet: MemorySheet): MemorySheet {
   };
 }
 
+/** A paste onto a protected sheet is refused as a whole (every cell starts locked), as Excel's paste is. */
+export function refusePasteOnProtected(target: MemorySheet): void {
+  if (target.protection.protected) throw new HostError("AccessDenied", `The cell or chart you're trying to change (${target.name}) is on a protected sheet. To make a change, unprotect the sheet.`);
+}
+
 export function copyWholeSheet(source: MemorySheet, target: MemorySheet, copyType: string): void {
   if (copyType !== "All") throw new HostError("NotImplemented", `The in-memory host copies whole sheets with copyType "All" only, not “${copyType}”`);
-  // A paste into a protected sheet is refused as a whole (every cell starts locked).
-  if (target.protection.protected) throw new HostError("AccessDenied", `The cell or chart you're trying to change (${target.name}) is on a protected sheet. To make a change, unprotect the sheet.`);
+  refusePasteOnProtected(target);
   if (source === target) return;
   target.cells = new Map([...source.cells].map(([k, cell]) => [k, copyCell(cell)]));
   target.locks = source.locks.map((l) => ({ ...l }));

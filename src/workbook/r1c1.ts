@@ -6,19 +6,22 @@
  * of its size, adjusting relative references as a paste does), and the in-memory host does
  * that paste with `translateFormula`, as Excel does.
  */
-import { MAX_COLUMN, MAX_ROW, mapReferences, referenceText, type Corner } from "./references";
+import { MAX_COLUMN, MAX_ROW, mapReferences, referenceText, type Corner, type Reference } from "./references";
 
 function r1c1Corner(corner: Corner, row: number, col: number): string {
   const part = (letter: string, value: number, absolute: boolean, origin: number) => (absolute ? `${letter}${value}` : value === origin ? letter : `${letter}[${value - origin}]`);
   return part("R", corner.row, corner.rowAbsolute, row) + part("C", corner.col, corner.colAbsolute, col);
 }
 
+/** A reference in R1C1 form as seen from the cell at `row`, `col`, with its sheet prefix. */
+const r1c1Reference = (ref: Reference, row: number, col: number) => `${ref.prefix}${r1c1Corner(ref.start, row, col)}${ref.end ? `:${r1c1Corner(ref.end, row, col)}` : ""}`;
+
 /**
  * The formula as Excel's `formulasR1C1` would show it in the cell at `row`, `col` (1-based).
  * @example toR1C1("=B5*$C$1+'Begroting 2026'!D4", 5, 4) // "=RC[-2]*R1C3+'Begroting 2026'!R[-1]C"
  */
 export function toR1C1(formula: string, row: number, col: number): string {
-  return mapReferences(formula, (ref) => `${ref.prefix}${r1c1Corner(ref.start, row, col)}${ref.end ? `:${r1c1Corner(ref.end, row, col)}` : ""}`);
+  return mapReferences(formula, (ref) => r1c1Reference(ref, row, col));
 }
 
 /**
@@ -28,7 +31,7 @@ export function toR1C1(formula: string, row: number, col: number): string {
  */
 export function copyableR1C1(formula: string, row: number, col: number): string | null {
   let wholeLines = false;
-  const text = mapReferences(formula, (ref) => `${ref.prefix}${r1c1Corner(ref.start, row, col)}${ref.end ? `:${r1c1Corner(ref.end, row, col)}` : ""}`, () => (wholeLines = true));
+  const text = mapReferences(formula, (ref) => r1c1Reference(ref, row, col), () => (wholeLines = true));
   return wholeLines ? null : text;
 }
 

@@ -100,12 +100,12 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
       const address = range(start + 1, left + 1, end + 1, right + 1);
       // Constants this sheet already wrote in the same shape (the practices of every year of
       // Uitbetalingen) are copied from there, the content only: the formats came with the run.
-      const key = withFormats ? null : JSON.stringify(formulas);
-      const earlier = key === null ? undefined : written.get(key);
+      const json = JSON.stringify(formulas);
+      const earlier = withFormats ? undefined : written.get(json);
       if (earlier) operations.push({ kind: "copy", sheet, source: earlier, target: address, copyType: "Formulas", bytes: bytesOf({ copyFrom: earlier, target: address, copyType: "Formulas" }) });
       else {
-        operations.push({ kind: "cells", sheet, address, formulas, formats: general ? null : blockFormats, bytes: bytesOf(formulas) + (general ? 0 : bytesOf(blockFormats)) });
-        if (key !== null) written.set(key, address);
+        operations.push({ kind: "cells", sheet, address, formulas, formats: general ? null : blockFormats, bytes: utf8Bytes(json) + OPERATION_BYTES + (general ? 0 : bytesOf(blockFormats)) });
+        if (!withFormats) written.set(json, address);
       }
       start = end + 1;
     }
@@ -124,7 +124,11 @@ function sheetOperations(sheet: number, cells: readonly (readonly (Cell | null)[
     const target = range(r + 2, 1, end + 1, width);
     operations.push({ kind: "copy", sheet, source, target, copyType: "All", bytes: bytesOf({ copyFrom: source, target, copyType: "All" }) });
     // Constants that differ from the run's first row: per block of adjacent such columns.
-    const varies = entries[r].map((e, c) => !isFormula(e) && entries.slice(r + 1, end + 1).some((row) => row[c] !== e));
+    const differs = (c: number) => {
+      for (let row = r + 1; row <= end; row++) if (entries[row][c] !== entries[r][c]) return true;
+      return false;
+    };
+    const varies = entries[r].map((e, c) => !isFormula(e) && differs(c));
     for (let c = 0; c < width; c++) {
       if (!varies[c]) continue;
       let right = c;
