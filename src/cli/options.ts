@@ -7,7 +7,7 @@ import { PARAMETERS, type SchemeParameters } from "../core/parameters";
 import { SCHEMES, SCHEME_IDS, withParameters, type Scheme, type SchemeId } from "../core/schemes";
 import { booleanArg, numberArg, type NumberRule } from "../functions/coerce";
 import { BUDGET_YEAR_RANGE, MAX_FORECAST_YEARS } from "../workbook/describe";
-import { SAMPLE_SETTINGS } from "../samples/sample";
+import { SAMPLE_SETTINGS, withSampleRates } from "../samples/sample";
 import { excelSerial } from "../core/dates";
 import type { IsoDate } from "../core/types";
 import { parseDateText } from "../import/fields";
@@ -162,7 +162,9 @@ export function cliOptions(flags: ParsedFlags, today: Date): CliOptions {
   // The VPG worked example is of 2025 (VPG ch. 14); everything else, the sample too, budgets next year.
   const defaultYear = sample === "vpg" ? 2025 : today.getFullYear() + 1;
   const sampleChanges: Partial<SchemeParameters> = sample === "polderland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours, hourlyCost: SAMPLE_SETTINGS.hourlyCost, municipality: SAMPLE_SETTINGS.municipality } : {};
-  const settings = withFlags(flags, { scheme: SCHEMES[defaultScheme], budgetYear: defaultYear, years: 4 }, sampleChanges);
+  const flagged = withFlags(flags, { scheme: SCHEMES[defaultScheme], budgetYear: defaultYear, years: 4 }, sampleChanges);
+  const ownRates = ["--rate-basis", "--rate-aanvullend", "--rate-extra"].some((f) => flags.has(f));
+  const settings = sample === "polderland" && !ownRates ? { ...flagged, scheme: withSampleRates(flagged.scheme) } : flagged;
 
   const update = last(flags, "--update") ?? null;
   if (update !== null && path.extname(update).toLowerCase() !== ".xlsx") throw new ArgumentError("notXlsx", { arg: "--update", value: update });

@@ -152,7 +152,8 @@ function budgetLine(params: SchemeParameters, rates: YearRates, practice: Practi
   const his = active ? rates.hisLicence : ZERO;
   const insurance = active ? rates.insurance : ZERO;
   const overhead = onboarding.plus(rent).plus(his).plus(insurance);
-  const compensationRate = new Dec(params.compensationRates[practice.model]);
+  // VPG ch. 12/14: a rate typed for the practice overrides its model's, whatever the scheme's rate is.
+  const compensationRate = new Dec(practice.compensationRate ?? params.compensationRates[practice.model]);
   const compensation = rules.compensation(compensationRate, overhead);
   const incidental = cents(compensationRate.times(onboarding)).plus(params.formationIncidental ? split.municipality : ZERO);
   return {

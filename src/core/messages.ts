@@ -18,6 +18,10 @@ export const MESSAGES = {
     nl: "{arg}: onbekend model “{value}”; kies basis, aanvullend, extra of een percentage van 0 tot 1",
     en: "{arg}: unknown model “{value}”; use basis, aanvullend, extra or a rate from 0 to 1",
   },
+  notAPercentage: {
+    nl: "{arg}: verwacht een percentage van 0% tot 100% (zoals 75%, 75 of 0,75), niet “{value}”",
+    en: "{arg}: expects a percentage from 0% to 100% (such as 75%, 75 or 0.75), not “{value}”",
+  },
   rateOutOfRange: { nl: "{arg}: een percentage ligt tussen 0 en 1 ({value})", en: "{arg}: a rate lies between 0 and 1 ({value})" },
   unknownPart: {
     nl: "{arg}: onbekend deel “{value}”; kies gemeente of verzekeraar",

@@ -1,3 +1,5 @@
+import { Dec } from "./decimal";
+
 const NUMBER_TEXT = /^[+-]?(?=[.,]?\d)(\d+|\d{1,3}([.,\s]\d{3})+)?([.,]\d+)?$/;
 
 /**
@@ -25,4 +27,23 @@ export function parseDecimalText(input: string): string | null {
   if (text.startsWith("+")) text = text.slice(1);
   if (text.startsWith(".") || text.startsWith("-.")) text = text.replace(".", "0.");
   return text;
+}
+
+/**
+ * Reads a percentage typed by a person as a fraction: `75%`, `75` and `0,75` all give "0.75";
+ * without a % sign a number above 1 is read as percent (`75` = 75%), one from 0 to 1 as a
+ * fraction (`1` = 100%). Null when the text is not a number; the caller checks 0–1.
+ *
+ * @example
+ * parsePercentText("75%") // "0.75"
+ * parsePercentText("0,75") // "0.75"
+ * parsePercentText("75") // "0.75"
+ */
+export function parsePercentText(input: string): string | null {
+  const text = input.trim();
+  const percent = text.endsWith("%");
+  const number = parseDecimalText(percent ? text.slice(0, -1) : text);
+  if (number === null) return null;
+  const value = new Dec(number);
+  return (percent || value.abs().gt(1) ? value.div(100) : value).toString();
 }

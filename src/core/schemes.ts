@@ -13,6 +13,7 @@ export interface Scheme {
 
 const VPG = "VPG regioplan POH-GGZ Jeugd 2021";
 const NOP = "Raadsvoorstel Noordoostpolder 12-12-2023";
+const NO_NOP_COMPENSATION = `${NOP} noemt geen compensatie overhead: 0 tot de gemeente een percentage kiest (VPG h. 6 en 14: per model)`;
 
 /** Sources shared by every preset: the rules are the same, only the funding differs. */
 const COMMON_SOURCES: Partial<Record<ScalarKey, string>> = {
@@ -78,9 +79,10 @@ export const SCHEMES: Record<SchemeId, Scheme> = {
       ...COMMON_SOURCES,
       capacityHours: `${NOP}: 46 uur in totaal, herverdeeld als ze niet ingevuld kunnen worden (0 = geen plafond)`,
       municipalityShare: `${NOP}: 50/50 met Zilveren Kruis`,
-      rateBasis: "Geen compensatie overhead in het convenant",
-      rateAanvullend: "Geen compensatie overhead in het convenant",
-      rateExtra: "Geen compensatie overhead in het convenant",
+      // The NOP proposal says nothing of overhead compensation: 0 is no rule of it, only nothing chosen yet.
+      rateBasis: NO_NOP_COMPENSATION,
+      rateAanvullend: NO_NOP_COMPENSATION,
+      rateExtra: NO_NOP_COMPENSATION,
       formationIncidental: `${NOP}: structureel vanaf 1 januari 2024`,
     },
   },

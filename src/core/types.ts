@@ -23,4 +23,19 @@ export interface Practice {
   startDate: IsoDate | null;
   /** Last day of deployment; null = open-ended. */
   endDate: IsoDate | null;
+  /**
+   * Who employs the POH for this practice (NOP: one practice acts as employer for the others,
+   * under a service agreement with the municipality): the municipality's formation share is paid
+   * to it. Absent or "" = the practice itself.
+   */
+  employer?: string;
+  /**
+   * The overhead compensation rate for this practice as a decimal fraction ("0.75"), overriding
+   * the scheme's rate for its model (VPG ch. 12/14: 50–100% for a district with more youth
+   * problems). Absent or null = the model's rate.
+   */
+  compensationRate?: string | null;
 }
+
+/** The party the municipality pays the formation share to: the employer, or the practice itself. @example payee({ ...p, employer: "" }) // p.name */
+export const payee = (p: Practice): string => (p.employer !== undefined && p.employer !== "" ? p.employer : p.name);

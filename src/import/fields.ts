@@ -2,7 +2,7 @@
 import { isoDate, parseIsoDate } from "../core/dates";
 import type { IsoDate } from "../core/types";
 
-export type Field = "name" | "agb" | "location" | "patients" | "model" | "weeklyHours" | "startDate" | "endDate";
+export type Field = "name" | "agb" | "location" | "patients" | "model" | "weeklyHours" | "startDate" | "endDate" | "employer" | "compensationRate";
 
 /** Header names per field, Dutch and English, normalised (lower case, no accents, `_` for spaces). */
 const HEADER_NAMES: Record<Field, readonly string[]> = {
@@ -14,6 +14,10 @@ const HEADER_NAMES: Record<Field, readonly string[]> = {
   weeklyHours: ["uren_per_week", "weekly_hours", "uren", "hours_per_week", "hours"],
   startDate: ["startdatum", "start_date", "start", "begindatum"],
   endDate: ["einddatum", "end_date", "eind", "end"],
+  // NOP: one practice acts as employer of the POH for the others.
+  employer: ["werkgever", "employer", "werkgever_poh"],
+  // VPG ch. 12/14: a rate per practice for a district with more youth problems.
+  compensationRate: ["vergoedingspercentage", "compensation_rate", "compensatiepercentage", "compensatie_%", "vergoeding_%"],
 };
 
 export const REQUIRED_FIELDS: readonly Field[] = ["name", "agb", "patients"];

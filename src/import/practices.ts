@@ -5,7 +5,7 @@
 import { Dec } from "../core/decimal";
 import { message, type Language, type MessageKey, type MessageParams } from "../core/messages";
 import { parseModel } from "../core/models";
-import { parseDecimalText } from "../core/numbers";
+import { parseDecimalText, parsePercentText } from "../core/numbers";
 import { xmlSafeText } from "../core/text";
 import type { Practice } from "../core/types";
 import { fieldOfHeader, parseDateText, REQUIRED_FIELDS, type Field } from "./fields";
@@ -45,6 +45,8 @@ const FIELD_LABEL: Record<Field, string> = {
   weeklyHours: "uren_per_week",
   startDate: "startdatum",
   endDate: "einddatum",
+  employer: "werkgever",
+  compensationRate: "vergoedingspercentage",
 };
 
 /**
@@ -139,6 +141,8 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
     else if (name.length > MAX_NAME) report("name", "textTooLong", { max: MAX_NAME, length: name.length });
     const location = raw("location");
     if (location.length > MAX_LOCATION) report("location", "textTooLong", { max: MAX_LOCATION, length: location.length });
+    const employer = raw("employer");
+    if (employer.length > MAX_NAME) report("employer", "textTooLong", { max: MAX_NAME, length: employer.length });
 
     const agb = raw("agb").replace(/\s/g, "");
     if (agb === "") report("agb", "missingAgb");
@@ -154,6 +158,7 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
     const model = modelText === "" ? "aanvullend" : parseModel(modelText);
     if (model === null) report("model", "unknownModelColumn", { value: modelText });
 
+    const compensationRate = readPercent(raw("compensationRate"), "compensationRate", report);
     const startDate = readDate(raw("startDate"), "startDate", report);
     const endDate = readDate(raw("endDate"), "endDate", report);
     if (startDate && endDate && endDate < startDate) report("endDate", "endBeforeStart", { start: raw("startDate"), end: raw("endDate") });
@@ -162,7 +167,10 @@ export function practicesFromRecords(header: CsvRecord, rows: readonly CsvRecord
       result.errors.push(...problems);
       continue;
     }
-    result.practices.push({ name, agb, location, patients, model, weeklyHours, startDate, endDate });
+    const practice: Practice = { name, agb, location, patients, model, weeklyHours, startDate, endDate };
+    if (employer !== "") practice.employer = employer;
+    if (compensationRate !== null) practice.compensationRate = compensationRate;
+    result.practices.push(practice);
   }
   return result;
 }
@@ -205,6 +213,15 @@ function readNumber(text: string, field: Field, rule: { required: boolean; whole
   else if (value.gt(rule.max)) report(field, "tooLarge", { max: rule.max, value: text });
   else if (rule.whole && !value.isInteger()) report(field, "notWhole", { value: text });
   else return value.toNumber();
+  return null;
+}
+
+/** A rate of 0% to 100% as `75%`, `75` or `0,75` (parsePercentText), as a fraction string. */
+function readPercent(text: string, field: Field, report: Report): string | null {
+  if (text === "") return null;
+  const share = parsePercentText(text);
+  if (share !== null && new Dec(share).gte(0) && new Dec(share).lte(1)) return share;
+  report(field, "notAPercentage", { value: text });
   return null;
 }
 

@@ -5,7 +5,7 @@
  */
 import { message, type Language } from "../core/messages";
 import type { PaymentRecord } from "../core/payouts";
-import { SCHEMES, withParameters, type SchemeId } from "../core/schemes";
+import { SCHEMES, withParameters, type Scheme, type SchemeId } from "../core/schemes";
 import type { Practice } from "../core/types";
 import { ArgumentError } from "../core/errors";
 import { formatProblem, importPractices } from "../import/practices";
@@ -13,7 +13,7 @@ import { readWorkbook } from "../render/office/read";
 import { editedCells } from "../render/office/registry";
 import { BuildError, renderWorkbook, type RenderStep } from "../render/office/render";
 import { failureText } from "./failure";
-import { samplePracticesCsv, SAMPLE_SETTINGS } from "../samples/sample";
+import { samplePracticesCsv, SAMPLE_SETTINGS, withSampleRates } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
 import { formatSheetProblem, readParameters, readPayments, readPractices, type SheetProblem, type Values } from "../workbook/read-back";
 import { inSheetWords } from "./sheet-words";
@@ -69,7 +69,7 @@ export interface BuildOptions {
 function newBudgetInput(budget: NewBudget): BudgetInput {
   const sampleChanges = budget.withSample ? { municipality: SAMPLE_SETTINGS.municipality, ...(budget.schemeId === "flevoland" ? { capacityHours: SAMPLE_SETTINGS.capacityHours } : {}) } : {};
   return {
-    scheme: withParameters(SCHEMES[budget.schemeId], { hourlyCost: budget.hourlyCost, ...sampleChanges }),
+    scheme: (budget.withSample ? withSampleRates : (scheme: Scheme) => scheme)(withParameters(SCHEMES[budget.schemeId], { hourlyCost: budget.hourlyCost, ...sampleChanges })),
     practices: budget.withSample ? importPractices(samplePracticesCsv(budget.budgetYear)).practices : [],
     budgetYear: budget.budgetYear,
     years: budget.years,

@@ -135,8 +135,11 @@ export function budgetColumns(ctx: ColumnContext): BudgetColumn[] {
       format: FORMAT.share,
       formula: (r) => {
         const m = practiceRef(r, "model");
+        const own = practiceRef(r, "compensationRate");
         // Blank = Aanvullend, as the importer reads it (0 on a cleared row); an unknown model gets 0 and is named on Controle.
-        return `=IF(${m}="",IF(${emptyRow(r)},0,Vergoeding_aanvullend),IF(${m}="Basis",Vergoeding_basis,IF(${m}="Aanvullend",Vergoeding_aanvullend,IF(${m}="Extra",Vergoeding_extra,0))))`;
+        const byModel = `IF(${m}="",IF(${emptyRow(r)},0,Vergoeding_aanvullend),IF(${m}="Basis",Vergoeding_basis,IF(${m}="Aanvullend",Vergoeding_aanvullend,IF(${m}="Extra",Vergoeding_extra,0))))`;
+        // VPG ch. 12/14: the practice's own rate wins; one outside 0–100% or text gives 0 and is named on Controle.
+        return `=IF(ISNUMBER(${own}),IF(AND(${own}>=0,${own}<=1),${own},0),IF(${own}="",${byModel},0))`;
       },
       result: (l) => number(l.compensationRate),
       blank: 0,

@@ -2,7 +2,7 @@ import { agbStatuses } from "../core/agb";
 import { excelSerial } from "../core/dates";
 import { MODEL_LABELS } from "../core/models";
 import { MODELS, type Practice } from "../core/types";
-import { absolute, cell, range } from "./a1";
+import { absolute, cell, column, range } from "./a1";
 import { flatText } from "./flat-text";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
@@ -21,8 +21,24 @@ export const MIN_FREE_ROWS = 25;
 export const FREE_ROW_SHARE = 0.2;
 
 /** Columns of the Praktijken sheet (1-based); the CSV importer's fields in the same order. */
-export const PRACTICE_COLUMNS = { name: 1, agb: 2, location: 3, patients: 4, model: 5, weeklyHours: 6, startDate: 7, endDate: 8, check: 9, inputCheck: 10, inputRow: 11 } as const;
-export const PRACTICE_HEADERS = ["Praktijk", "AGB-code", "Locatie", "Patiënten", "Model", "Uren per week (leeg = norm)", "Startdatum", "Einddatum", "Controle AGB-code", "Controle invoer", "Rij met fout"];
+export const PRACTICE_COLUMNS = { name: 1, agb: 2, location: 3, patients: 4, model: 5, weeklyHours: 6, startDate: 7, endDate: 8, employer: 9, compensationRate: 10, check: 11, inputCheck: 12, inputRow: 13 } as const;
+/** The last typed column (J): a row is empty when nothing is typed from A to here. */
+export const LAST_TYPED_COLUMN = PRACTICE_COLUMNS.compensationRate;
+export const PRACTICE_HEADERS = [
+  "Praktijk",
+  "AGB-code",
+  "Locatie",
+  "Patiënten",
+  "Model",
+  "Uren per week (leeg = norm)",
+  "Startdatum",
+  "Einddatum",
+  "Werkgever POH (leeg = praktijk zelf)",
+  "Compensatie % (leeg = model)",
+  "Controle AGB-code",
+  "Controle invoer",
+  "Rij met fout",
+];
 /** What Controle invoer says on a row below the free rows where something was typed. */
 export const NOT_IN_BUDGET = "Niet in de begroting: bouw opnieuw op";
 /** Dates the date columns accept (the validation), as ISO dates. */
@@ -57,9 +73,9 @@ export function practiceRef(row: number, field: keyof typeof PRACTICE_COLUMNS): 
 
 const dateCell = (date: string | null): Cell => (date === null ? { format: FORMAT.date } : { value: excelSerial(date), format: FORMAT.date });
 
-/** The whole input row of a practice on Praktijken, name to end date. @example practiceRowRange(5) // "Praktijken!$A5:$H5" */
+/** The whole input row of a practice on Praktijken, name to compensation rate. @example practiceRowRange(5) // "Praktijken!$A5:$J5" */
 export function practiceRowRange(row: number): string {
-  return `${PRACTICES_SHEET}!$A${row}:$H${row}`;
+  return `${PRACTICES_SHEET}!$A${row}:$${column(LAST_TYPED_COLUMN)}${row}`;
 }
 
 /** A date cell holds a date Excel can take apart (YEAR, MONTH), without an error. */
@@ -71,16 +87,17 @@ export const isDateCell = (ref: string) => `IF(ISNUMBER(${ref}),AND(${ref}>=1,${
  */
 function inputProblemsFormula(row: number): string {
   const at = (field: keyof typeof PRACTICE_COLUMNS) => cell(row, PRACTICE_COLUMNS[field]);
-  const [a, d, e, f, g, h] = [at("name"), at("patients"), at("model"), at("weeklyHours"), at("startDate"), at("endDate")];
+  const [a, d, e, f, g, h, j] = [at("name"), at("patients"), at("model"), at("weeklyHours"), at("startDate"), at("endDate"), at("compensationRate")];
   const patients = `IF(${d}="",IF(${a}="","","; ${LABEL.patients}: ${REASON.missing}"),IF(ISNUMBER(${d}),IF(${d}<0,"; ${LABEL.patients}: ${REASON.negative}",IF(${d}<>INT(${d}),"; ${LABEL.patients}: ${REASON.notWhole}","")),"; ${LABEL.patients}: ${REASON.notNumber}"))`;
   const model = `IF(OR(${e}="",${MODELS.map((m) => `${e}="${MODEL_LABELS[m]}"`).join(",")}),"","; ${LABEL.model}: ${REASON.unknownModel}")`;
   const hours = `IF(${f}="","",IF(ISNUMBER(${f}),IF(${f}<0,"; ${LABEL.weeklyHours}: ${REASON.negative}",""),"; ${LABEL.weeklyHours}: ${REASON.notNumber}"))`;
   const start = `IF(${g}="","",IF(${isDateCell(g)},"","; ${LABEL.startDate}: ${REASON.notDate}"))`;
   const end = `IF(${h}="","",IF(${isDateCell(h)},IF(${isDateCell(g)},IF(${h}<${g},"; ${LABEL.endDate}: ${REASON.endBeforeStart}",""),""),"; ${LABEL.endDate}: ${REASON.notDate}"))`;
-  return `${patients}&${model}&${hours}&${start}&${end}`;
+  const rate = `IF(${j}="","",IF(ISNUMBER(${j}),IF(OR(${j}<0,${j}>1),"; ${LABEL.compensationRate}: ${REASON.notShare}",""),"; ${LABEL.compensationRate}: ${REASON.notNumber}"))`;
+  return `${patients}&${model}&${hours}&${start}&${end}&${rate}`;
 }
 
-const LABEL = { patients: "patiënten", model: "model", weeklyHours: "uren per week", startDate: "startdatum", endDate: "einddatum" } as const;
+const LABEL = { patients: "patiënten", model: "model", weeklyHours: "uren per week", startDate: "startdatum", endDate: "einddatum", compensationRate: "compensatie %" } as const;
 const REASON = {
   missing: "ontbreekt",
   notNumber: "geen getal",
@@ -89,6 +106,7 @@ const REASON = {
   unknownModel: "geen Basis, Aanvullend of Extra",
   notDate: "geen datum",
   endBeforeStart: "vóór de startdatum",
+  notShare: "niet tussen 0% en 100%",
 } as const;
 
 /**
@@ -104,6 +122,7 @@ export function inputProblems(p: Practice): string {
   else if (!Number.isInteger(p.patients)) found.push(`${LABEL.patients}: ${REASON.notWhole}`);
   if (p.weeklyHours !== null && p.weeklyHours < 0) found.push(`${LABEL.weeklyHours}: ${REASON.negative}`);
   if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate) found.push(`${LABEL.endDate}: ${REASON.endBeforeStart}`);
+  if (p.compensationRate != null && (Number(p.compensationRate) < 0 || Number(p.compensationRate) > 1)) found.push(`${LABEL.compensationRate}: ${REASON.notShare}`);
   return found.length === 0 ? "OK" : found.join("; ");
 }
 
@@ -134,8 +153,11 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       p.weeklyHours === null ? { format: FORMAT.hours } : { value: p.weeklyHours, format: FORMAT.hours },
       dateCell(p.startDate),
       dateCell(p.endDate),
+      p.employer ? { value: p.employer } : null,
+      p.compensationRate == null ? { format: FORMAT.share } : { value: Number(p.compensationRate), format: FORMAT.share },
     ]);
   });
+  const lastTyped = column(LAST_TYPED_COLUMN);
   for (let row = FIRST_DATA_ROW; row <= last; row++) {
     const b = cell(row, PRACTICE_COLUMNS.agb);
     const agbs = `${absolute(FIRST_DATA_ROW, PRACTICE_COLUMNS.agb)}:${absolute(last, PRACTICE_COLUMNS.agb)}`;
@@ -147,7 +169,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     const problems = inputProblemsFormula(row);
     const checkText = index < practices.length ? inputProblems(practices[index]) : "";
     const j = cell(row, PRACTICE_COLUMNS.inputCheck);
-    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: flatText(`=IF(COUNTA(A${row}:H${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`), result: checkText });
+    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: flatText(`=IF(COUNTA(A${row}:${lastTyped}${row})=0,"",IF(${problems}="","OK",MID(${problems},3,500)))`), result: checkText });
     grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(OR(${j}="",${j}="OK"),"",ROW())`, result: checkText === "" || checkText === "OK" ? "" : row, format: FORMAT.whole });
   }
   // The free and spare rows have the typed columns' formats: an AGB code typed there keeps its leading 0
@@ -158,15 +180,16 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
     [PRACTICE_COLUMNS.weeklyHours, FORMAT.hours],
     [PRACTICE_COLUMNS.startDate, FORMAT.date],
     [PRACTICE_COLUMNS.endDate, FORMAT.date],
+    [PRACTICE_COLUMNS.compensationRate, FORMAT.share],
   ] as const;
   for (let row = FIRST_DATA_ROW + practices.length; row <= last + SPARE_ROWS; row++) for (const [col, format] of typedFormats) grid.set(row, col, { format });
   // Below the free rows the budget has no row: a practice typed there is named, never silently left out.
   for (let row = last + 1; row <= last + SPARE_ROWS; row++) {
     const j = cell(row, PRACTICE_COLUMNS.inputCheck);
-    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:H${row})=0,"","${NOT_IN_BUDGET}")`, result: "" });
+    grid.set(row, PRACTICE_COLUMNS.inputCheck, { formula: `=IF(COUNTA(A${row}:${lastTyped}${row})=0,"","${NOT_IN_BUDGET}")`, result: "" });
     grid.set(row, PRACTICE_COLUMNS.inputRow, { formula: `=IF(${j}="","",ROW())`, result: "", format: FORMAT.whole });
   }
-  const columnWidths = headerWidths(PRACTICE_HEADERS, [32, 12, 20, 12, 14, 16, 13, 13, 26, 36, 8]);
+  const columnWidths = headerWidths(PRACTICE_HEADERS, [32, 12, 20, 12, 14, 16, 13, 13, 28, 14, 26, 36, 8]);
   return {
     name: PRACTICES_SHEET,
     kind: "practices",
@@ -178,7 +201,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       { range: "A1", style: "title" },
       { range: "A2", style: "note" },
       { range: range(4, 1, 4, PRACTICE_HEADERS.length), style: "header" },
-      { range: range(FIRST_DATA_ROW, 1, last, PRACTICE_COLUMNS.endDate), style: "input" },
+      { range: range(FIRST_DATA_ROW, 1, last, LAST_TYPED_COLUMN), style: "input" },
     ],
     validations: practiceValidations(FIRST_DATA_ROW, last + SPARE_ROWS),
     conditionalFormats: [
@@ -186,7 +209,7 @@ export function describePractices(practices: readonly Practice[]): SheetDescript
       { range: range(FIRST_DATA_ROW, PRACTICE_COLUMNS.check, last, PRACTICE_COLUMNS.inputCheck), formula: `AND(${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"OK",${cell(FIRST_DATA_ROW, PRACTICE_COLUMNS.check)}<>"")`, style: "bad" },
     ],
     charts: [],
-    inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, PRACTICE_COLUMNS.endDate)],
+    inputRanges: [range(FIRST_DATA_ROW, 1, last + SPARE_ROWS, LAST_TYPED_COLUMN)],
     manualColumns: [],
     firstDataRow: FIRST_DATA_ROW,
     // The practices and the free rows (the spare rows below would print as empty pages): what is
@@ -208,5 +231,7 @@ function practiceValidations(top: number, bottom: number): Validation[] {
     { range: col("weeklyHours"), kind: "decimal", min: 0, title: "Uren per week", prompt: "Uren POH per week, 0 of meer; leeg = volgens de normpraktijk.", error: "Uren per week: typ een getal van 0 of meer, of laat de cel leeg." },
     { range: col("startDate"), kind: "date", ...dates, title: "Startdatum", prompt: `${dateText} Leeg = liep al voor het begrotingsjaar.`, error: `Startdatum: typ ${dateText.charAt(0).toLowerCase()}${dateText.slice(1)}` },
     { range: col("endDate"), kind: "date", ...dates, title: "Einddatum", prompt: `${dateText} Leeg = loopt door.`, error: `Einddatum: typ ${dateText.charAt(0).toLowerCase()}${dateText.slice(1)}` },
+    // VPG ch. 12/14: 50–100% for a practice in a district with more youth problems; any rate 0–100% may be chosen.
+    { range: col("compensationRate"), kind: "decimal", min: 0, max: 1, title: "Compensatie %", prompt: "Compensatie overhead voor deze praktijk, 0% tot 100% (typ 75%); leeg = het percentage van het model op Uitgangspunten.", error: "Compensatie %: typ een percentage van 0% tot 100%, bijvoorbeeld 75%, of laat de cel leeg." },
   ];
 }

@@ -3,6 +3,7 @@
  * of Uitgangspunten, the practices of Praktijken and what the controller typed on
  * Uitbetalingen. The inverse of describe, so a rebuild starts from what people changed.
  */
+import { Dec } from "../core/decimal";
 import { ArgumentError } from "../core/errors";
 import { message, type Language, type MessageKey, type MessageParams } from "../core/messages";
 import { PARAMETERS, type SchemeParameters } from "../core/parameters";
@@ -168,7 +169,11 @@ export function serialToIso(serial: number): string {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-const FIELD_HEADERS = ["praktijk", "agb", "locatie", "patienten", "model", "uren_per_week", "startdatum", "einddatum"];
+const FIELD_HEADERS = ["praktijk", "agb", "locatie", "patienten", "model", "uren_per_week", "startdatum", "einddatum", "werkgever", "vergoedingspercentage"];
+/** Praktijken before issue 11 had its checks in I and J: those are read only where the sheet's header says Werkgever. */
+const hasEmployerColumns = (values: Values) => text(at(values, FIRST_DATA_ROW - 1, PRACTICE_COLUMNS.employer)).startsWith("Werkgever");
+/** A rate on the sheet is a fraction (0,75 shown as 75%): given to the importer as a percentage, so 75 stays out of range. */
+const percentOf = (value: number) => `${new Dec(String(value)).times(100).toString()}%`;
 
 /**
  * Praktijken: the rows below the header, checked by the same rules as a CSV import. `warnings`
@@ -176,15 +181,17 @@ const FIELD_HEADERS = ["praktijk", "agb", "locatie", "patienten", "model", "uren
  */
 export function readPractices(values: Values): { practices: Practice[]; problems: SheetProblem[]; warnings: SheetProblem[] } {
   const rows = [];
+  const headers = hasEmployerColumns(values) ? FIELD_HEADERS : FIELD_HEADERS.slice(0, PRACTICE_COLUMNS.endDate);
   for (let r = FIRST_DATA_ROW; r <= values.length; r++) {
-    const fields = FIELD_HEADERS.map((_, i) => {
+    const fields = headers.map((_, i) => {
       const value = at(values, r, i + 1);
       const isDate = i + 1 === PRACTICE_COLUMNS.startDate || i + 1 === PRACTICE_COLUMNS.endDate;
+      if (typeof value === "number" && i + 1 === PRACTICE_COLUMNS.compensationRate) return percentOf(value);
       return typeof value === "number" && isDate ? serialToIso(value) : text(value);
     });
     if (fields.some((f) => f !== "")) rows.push({ line: r, fields });
   }
-  const result = practicesFromRecords({ line: FIRST_DATA_ROW - 1, fields: FIELD_HEADERS }, rows);
+  const result = practicesFromRecords({ line: FIRST_DATA_ROW - 1, fields: headers }, rows);
   const onSheet = (e: ImportProblem): SheetProblem => {
     const index = FIELD_HEADERS.indexOf(e.column);
     return { sheet: PRACTICES_SHEET, cell: `${column(index >= 0 ? index + 1 : 1)}${e.row}`, key: e.key, params: e.params };
