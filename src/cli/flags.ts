@@ -60,6 +60,14 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "--wage-index", value: "3,2%|2027=3,2%", nl: "loonindex voor latere jaren (herhaalbaar per jaar)", en: "wage index of later years (repeat per year)", repeatable: true, range: "0–100%" },
   { name: "--price-index", value: "2%|2027=2%", nl: "prijsindex voor latere jaren (herhaalbaar per jaar)", en: "price index of later years (repeat per year)", repeatable: true, range: "0–100%" },
   {
+    name: "--budget",
+    value: "2027=120000",
+    nl: "beschikbaar budget van de gemeente in een jaar van de raming (herhaalbaar per jaar); Meerjarenraming en Controle tonen of het de kosten dekt",
+    en: "the municipality's available budget in a year of the forecast (repeat per year); Meerjarenraming and Controle show whether it covers the costs",
+    repeatable: true,
+    range: "0–1.000.000.000",
+  },
+  {
     name: "--peildatum",
     value: "jjjj-mm-dd",
     nl: "peildatum van de betalingscontrole op Uitbetalingen: te betalen vóór deze datum en niet betaald is achterstallig (standaard de datum van opbouwen; een in de werkmap getypte peildatum blijft)",

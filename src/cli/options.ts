@@ -81,6 +81,21 @@ function indexes(values: readonly string[], flag: string, budgetYear: number, ye
 
 const last = (flags: ParsedFlags, name: string): string | undefined => flags.get(name)?.at(-1);
 
+/** --budget 2027=120000 (repeatable): the municipality's available budget in a year of the forecast. */
+function budgetFlags(values: readonly string[], budgetYear: number, years: number): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const value of values) {
+    const m = /^\s*(\d{4})\s*=\s*(.+)$/.exec(value);
+    if (!m) throw new ArgumentError("badBudgetFlag", { arg: "--budget", value });
+    const year = Number(m[1]);
+    if (year < budgetYear || year >= budgetYear + years) throw new ArgumentError("budgetYearOutside", { arg: "--budget", value: m[1], first: budgetYear, last: budgetYear + years - 1 });
+    // A budget of euros written as a Dutch officer writes it: "120.000" is a hundred and twenty thousand, not 120.
+    const amount = /^\d{1,3}([.,]\d{3})+$/.test(m[2].trim()) ? m[2].replace(/[.,]/g, "") : m[2];
+    out[year] = numberArg(amount, "--budget", { max: 1e9 }).toString();
+  }
+  return out;
+}
+
 /** What a build rests on: the scheme with its parameters, the budget year and the forecast length. */
 export interface Settings {
   scheme: Scheme;
@@ -131,6 +146,8 @@ export function withFlags(flags: ParsedFlags, base: Settings, extra: Partial<Sch
   if (peildatum !== undefined) changes.peildatum = peildatumFlag(peildatum);
   // Not a scheme parameter: a Peildatum typed in the workbook stays when --scheme replaces the parameters.
   else if (scheme !== base.scheme && base.scheme.params.peildatum !== undefined) changes.peildatum = base.scheme.params.peildatum;
+  if (flags.has("--budget")) changes.budgetLines = { ...base.scheme.params.budgetLines, ...budgetFlags(flags.get("--budget")!, budgetYear, years) };
+  else if (scheme !== base.scheme && base.scheme.params.budgetLines !== undefined) changes.budgetLines = base.scheme.params.budgetLines;
   const pilot = last(flags, "--pilot");
   if (pilot !== undefined) changes.formationIncidental = booleanArg(pilot, "--pilot", scheme.params.formationIncidental);
   const wage = fitted(scheme.params.wageIndex, years);

@@ -97,6 +97,8 @@ export const MESSAGES = {
     nl: "{arg}: “{value}” is geen index; schrijf 3,2% voor alle latere jaren of 2027=3,2% voor één jaar",
     en: "{arg}: “{value}” is not an index; write 3.2% for all later years or 2027=3.2% for one year",
   },
+  badBudgetFlag: { nl: "{arg}: verwacht jaar=bedrag, bijvoorbeeld 2027=120000, niet “{value}”", en: "{arg}: expects year=amount, e.g. 2027=120000, not “{value}”" },
+  budgetYearOutside: { nl: "{arg}: jaar {value} ligt niet in de raming ({first}–{last})", en: "{arg}: year {value} is not a year of the forecast ({first}–{last})" },
   indexYearOutside: { nl: "{arg}: jaar {value} ligt niet na het begrotingsjaar binnen de raming ({first}–{last})", en: "{arg}: year {value} is not a later year of the forecast ({first}–{last})" },
   fileNotFound: { nl: "{arg}: bestand “{value}” bestaat niet", en: "{arg}: file “{value}” does not exist" },
   folderNotFound: { nl: "{arg}: map “{value}” bestaat niet", en: "{arg}: folder “{value}” does not exist" },

@@ -37,11 +37,17 @@ export interface SchemeParameters {
    * page. Not a number of the budget; absent = none known.
    */
   municipality?: string;
+  /**
+   * The municipality's available budget per calendar year (its budget line for the POH; NOP:
+   * the costs are covered "binnen het huidige budget van de meerjarige begroting"), as typed on
+   * Uitgangspunten or given with --budget; a year not in it has no budget to check against.
+   */
+  budgetLines?: Readonly<Record<number, string>>;
 }
 
 /** Keys of the scalar parameters shown one per row on the Uitgangspunten sheet. */
 export type ScalarKey =
-  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex" | "peildatum" | "municipality">
+  | Exclude<keyof SchemeParameters, "compensationRates" | "wageIndex" | "priceIndex" | "peildatum" | "municipality" | "budgetLines">
   | "rateBasis"
   | "rateAanvullend"
   | "rateExtra";

@@ -113,7 +113,7 @@ export function withParameters(scheme: Scheme, changes: Partial<SchemeParameters
       if ("basis" in rates) sources.rateBasis = "Eigen invoer";
       if ("aanvullend" in rates) sources.rateAanvullend = "Eigen invoer";
       if ("extra" in rates) sources.rateExtra = "Eigen invoer";
-    } else if (key !== "wageIndex" && key !== "priceIndex" && key !== "peildatum" && key !== "municipality") {
+    } else if (key !== "wageIndex" && key !== "priceIndex" && key !== "peildatum" && key !== "municipality" && key !== "budgetLines") {
       sources[key] = "Eigen invoer";
     }
   }

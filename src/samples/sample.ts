@@ -1,4 +1,4 @@
-import { withParameters, type Scheme } from "../core/schemes";
+import { SCHEMES, withParameters, type Scheme } from "../core/schemes";
 
 /**
  * The bundled samples. All names, codes and counts are made up: "gemeente Polderland" has 12
@@ -63,6 +63,18 @@ export function withSampleRates(scheme: Scheme): Scheme {
   if (scheme.id !== "flevoland") return scheme;
   const changed = withParameters(scheme, { compensationRates: { ...SAMPLE_SETTINGS.compensationRates } });
   return { ...changed, sources: { ...changed.sources, rateBasis: SAMPLE_RATE_SOURCE, rateAanvullend: SAMPLE_RATE_SOURCE, rateExtra: SAMPLE_RATE_SOURCE } };
+}
+
+/**
+ * The scheme of the bundled sample as the command and the pane build it: Flevoland with
+ * Polderland's 46 hours, hourly cost, name and compensation by model.
+ *
+ * @example
+ * sampleScheme().params.capacityHours // "46"
+ */
+export function sampleScheme(): Scheme {
+  const { capacityHours, hourlyCost, municipality } = SAMPLE_SETTINGS;
+  return withSampleRates(withParameters(SCHEMES.flevoland, { capacityHours, hourlyCost, municipality }));
 }
 
 /** The VPG worked example (VPG ch. 14) as a one-practice CSV for the \`vpg\` scheme. */

@@ -6,6 +6,7 @@ import type { SchemeParameters } from "../core/parameters";
 import type { Practice } from "../core/types";
 import { range, sheetRef } from "./a1";
 import { budgetChecks } from "./budget-checks";
+import { coverageChecks } from "./coverage-checks";
 import { FORECAST_COLUMNS, FORECAST_SHEET, forecastRows } from "./forecast-sheet";
 import { formulaColumnsCheck } from "./formula-checks";
 import { FORMAT } from "./formats";
@@ -31,6 +32,7 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
   const list: Check[] = [
     ...budgetChecks(params, practices.length, years),
     formulaColumnsCheck({ sheet: FORECAST_SHEET, columns: FORECAST_COLUMNS, ...forecastRows(years.length) }),
+    ...coverageChecks(years, params.budgetLines),
     ...practiceChecks(practices, years[0].year),
   ];
   // The register as Uitbetalingen lays it out (free rows included), overdue on the Peildatum describe resolved.

@@ -79,7 +79,7 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
     () => describePractices(practices),
     // All years of the Begroting together, in sequence, before the forecast that sums them.
     ...budgets.map((budget, offset) => () => describeBudget(budget, offset, practices.length, scheme.params.capacityHours)),
-    () => describeForecast(budgets, practices.length),
+    () => describeForecast(budgets, practices.length, scheme.params.budgetLines),
     () => describePayouts(budgets, payments, peildatum.date),
     () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
   ];

@@ -1,5 +1,6 @@
 import type { BudgetYear } from "../core/budget";
-import { sum } from "../core/decimal";
+import { cents, Dec, sum } from "../core/decimal";
+import { parametersLayout } from "./parameters-sheet";
 import { column, range, sheetRef } from "./a1";
 import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
@@ -9,22 +10,44 @@ import type { Cell, SheetDescription } from "./types";
 
 export const FORECAST_SHEET = "Meerjarenraming";
 const HEADER_ROW = 4;
-/** The formula columns of the Meerjarenraming: A (year) to J (structural). */
-export const FORECAST_COLUMNS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"] as const;
+/** The formula columns of the Meerjarenraming: A (year) to J (structural), K and L (the available budget and the room it leaves). */
+export const FORECAST_COLUMNS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"] as const;
+/** Issue 11.4: the municipality's need (Totaal gemeente), its available budget and the room left. */
+export const COVERAGE_COLUMNS = { need: "H", budget: "K", room: "L" } as const;
 
 /** The rows of the years on the Meerjarenraming. @example forecastRows(4) // { first: 5, last: 8 } */
 export const forecastRows = (yearCount: number) => ({ first: HEADER_ROW + 1, last: HEADER_ROW + yearCount });
 
 /**
+ * The available budget of year `offset` (read from Uitgangspunten, "" when none is typed or it is
+ * no number: Controle names that) and the room it leaves after the municipality's total.
+ */
+function coverageCells(row: number, offset: number, year: BudgetYear, line: string | undefined): Cell[] {
+  const typed = parametersLayout.budgetLineRef(offset);
+  const { need, budget } = COVERAGE_COLUMNS;
+  return [
+    { formula: `=IF(ISNUMBER(${typed}),${typed},"")`, result: line === undefined ? "" : Number(line), format: FORMAT.money },
+    { formula: `=IF(${budget}${row}="","",ROUND(${budget}${row}-${need}${row},2))`, result: line === undefined ? "" : cents(new Dec(line).minus(year.totals.municipalityTotal)).toNumber(), format: FORMAT.money },
+  ];
+}
+
+/**
  * Meerjarenraming: per year of the forecast the totals of its Begroting sheet (indexed rates),
  * the municipality's costs split into incidental and structural, and a chart by funder.
  */
-export function describeForecast(years: readonly BudgetYear[], practiceCount: number): SheetDescription {
+export function describeForecast(years: readonly BudgetYear[], practiceCount: number, budgetLines: Readonly<Record<number, string>> = {}): SheetDescription {
   const { totalRow, summaryTop } = budgetLayout(practiceCount);
   const grid = new Grid();
   grid.set(1, 1, text("Meerjarenraming POH-GGZ Jeugd"));
-  grid.set(2, 1, text("Per jaar de totalen van het tabblad Begroting van dat jaar, met loon- en prijsindexatie."));
-  const headers = ["Jaar", "Uren per week", "Formatiekosten", "Gemeente: formatie", "Zorgverzekeraar: formatie", "Overhead", "Compensatie overhead", "Totaal gemeente", "waarvan incidenteel", "waarvan structureel"];
+  grid.set(
+    2,
+    1,
+    text(
+      "Per jaar de totalen van het tabblad Begroting van dat jaar, met loon- en prijsindexatie. Beschikbaar budget: zoals getypt op Uitgangspunten; " +
+        "Ruimte = budget − totaal gemeente (negatief: de kosten passen niet binnen het budget, NOP: “binnen het huidige budget van de meerjarige begroting”).",
+    ),
+  );
+  const headers = ["Jaar", "Uren per week", "Formatiekosten", "Gemeente: formatie", "Zorgverzekeraar: formatie", "Overhead", "Compensatie overhead", "Totaal gemeente", "waarvan incidenteel", "waarvan structureel", "Beschikbaar budget", "Ruimte (budget − totaal gemeente)"];
   grid.setRow(HEADER_ROW, 1, headers.map(text));
   years.forEach((year, i) => {
     const row = HEADER_ROW + 1 + i;
@@ -41,6 +64,7 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
       { formula: ref(`B${summaryTop + 2}`), result: t.municipalityTotal.toNumber(), format: FORMAT.money },
       { formula: ref(`B${summaryTop + 3}`), result: t.incidental.toNumber(), format: FORMAT.money },
       { formula: ref(`B${summaryTop + 4}`), result: t.structural.toNumber(), format: FORMAT.money },
+      ...coverageCells(row, i, year, budgetLines[year.year]),
     ];
     grid.setRow(row, 1, cells);
   });
@@ -56,7 +80,7 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
     const letter = column(i + 1);
     grid.set(totalRowHere, i + 1, { formula: `=ROUND(SUM(${letter}${first}:${letter}${last}),2)`, result: sumOf(key), format: FORMAT.money });
   });
-  const columnWidths = headerWidths(headers, [8, 10, 14, 14, 14, 13, 14, 14, 14, 14]);
+  const columnWidths = headerWidths(headers, [8, 10, 14, 14, 14, 13, 14, 14, 14, 14, 14, 16]);
   const own = (col: string) => `${sheetRef(FORECAST_SHEET)}$${col}$${first}:$${col}$${last}`;
   return {
     name: FORECAST_SHEET,
@@ -72,7 +96,7 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
       { range: range(totalRowHere, 1, totalRowHere, headers.length), style: "total" },
     ],
     validations: [],
-    conditionalFormats: [],
+    conditionalFormats: [{ range: range(first, 12, last, 12), formula: `AND(ISNUMBER(L${first}),L${first}<0)`, style: "bad" }],
     charts: [
       {
         // The municipality's two parts at the bottom of each column and its total as a line,

@@ -43,9 +43,15 @@ const UNIT_FORMAT: Record<Unit, string> = {
 export const RATE_COLUMNS = { hourlyCost: 4, rentPerHour: 5, onboardingRate: 6, hisLicence: 7, insurance: 8 } as const;
 export type RateKey = keyof typeof RATE_COLUMNS;
 
+/** The column of the index table where the municipality's available budget of each year is typed. */
+export const BUDGET_LINE_COLUMN = 9;
+export const BUDGET_LINE_HEADER = "Beschikbaar budget gemeente";
+
 export interface ParametersLayout {
   /** Absolute reference (with sheet) of a rate in the year `offset` after the budget year. */
   rateRef(offset: number, rate: RateKey): string;
+  /** Absolute reference (with sheet) of the available budget typed for the year `offset` after the budget year. */
+  budgetLineRef(offset: number): string;
 }
 
 /** The Peildatum's row: below the parameters. */
@@ -57,6 +63,7 @@ function indexTableTop(): number {
 
 export const parametersLayout: ParametersLayout = {
   rateRef: (offset, rate) => `${sheetRef(PARAMETERS_SHEET)}${absolute(indexTableTop() + 1 + offset, RATE_COLUMNS[rate])}`,
+  budgetLineRef: (offset) => `${sheetRef(PARAMETERS_SHEET)}${absolute(indexTableTop() + 1 + offset, BUDGET_LINE_COLUMN)}`,
 };
 
 /**
@@ -98,8 +105,13 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
   names.push({ name: PEILDATUM_NAME, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(PEILDATUM_ROW, 3)}` });
 
   const top = indexTableTop();
-  grid.setRow(top - 1, 1, [text("Indexatie per jaar: het begrotingsjaar in basisprijzen, latere jaren × (1 + index), afgerond op centen")]);
-  grid.setRow(top, 1, ["Jaar", "Loonindex", "Prijsindex", "Uurtarief", "Huur per uur", "Tarief inwerken", "HIS-licentie", "Verzekering"].map(text));
+  grid.setRow(top - 1, 1, [
+    text(
+      "Indexatie per jaar: het begrotingsjaar in basisprijzen, latere jaren × (1 + index), afgerond op centen. " +
+        `${BUDGET_LINE_HEADER}: het bedrag op de begroting van de gemeente voor dat jaar (leeg = niet getoetst); Meerjarenraming en Controle tonen of het de kosten dekt.`,
+    ),
+  ]);
+  grid.setRow(top, 1, ["Jaar", "Loonindex", "Prijsindex", "Uurtarief", "Huur per uur", "Tarief inwerken", "HIS-licentie", "Verzekering", BUDGET_LINE_HEADER].map(text));
   const base: Record<RateKey, string> = { hourlyCost: "Uurtarief", rentPerHour: "Huur_per_uur", onboardingRate: "Inwerk_tarief", hisLicence: "HIS_licentie", insurance: "Verzekering" };
   years.forEach((year, offset) => {
     const row = top + 1 + offset;
@@ -115,10 +127,13 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
       const formula = offset === 0 ? `=${base[rate]}` : `=ROUND(${cell(row - 1, col)}*(1+${indexCol}${row}),2)`;
       grid.set(row, col, { formula, result: year.rates[rate].toNumber(), format: FORMAT.money });
     }
+    const line = scheme.params.budgetLines?.[year.year];
+    grid.set(row, BUDGET_LINE_COLUMN, line === undefined ? { format: FORMAT.money } : { value: Number(line), format: FORMAT.money });
   });
   const bottom = top + years.length;
   // Description and source wrap (style "wrap"), so the sheet prints on one page wide at a readable size.
-  const columnWidths = [24, 34, 14, 14, 44, 16, 14, 14];
+  const columnWidths = [24, 34, 14, 14, 44, 16, 14, 14, 16];
+  const budgetLines = range(top + 1, BUDGET_LINE_COLUMN, bottom, BUDGET_LINE_COLUMN);
 
   return {
     names,
@@ -137,18 +152,32 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
         { range: range(FIRST_ROW, 3, PEILDATUM_ROW, 3), style: "input" },
         { range: cell(MUNICIPALITY_ROW, 2), style: "input" },
         { range: range(top - 1, 1, top - 1, 1), style: "note" },
-        { range: range(top, 1, top, 8), style: "header" },
+        { range: range(top, 1, top, BUDGET_LINE_COLUMN), style: "header" },
         ...(years.length > 1 ? [{ range: range(top + 2, 2, bottom, 3), style: "input" as const }] : []),
+        { range: budgetLines, style: "input" },
       ],
-      validations: [peildatumValidation()],
+      validations: [peildatumValidation(), budgetLineValidation(budgetLines)],
       conditionalFormats: [],
       charts: [],
-      inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), cell(MUNICIPALITY_ROW, 2), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : [])],
+      inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), cell(MUNICIPALITY_ROW, 2), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : []), budgetLines],
       manualColumns: [],
       firstDataRow: FIRST_ROW,
       // The parameters on one page wide; the index table's last rates (F–H) on the next.
       print: printSetup(columnWidths, { titleRows: "4:4", titleColumns: 1, breaks: [5] }),
     },
+  };
+}
+
+/** An available budget is an amount of euros, 0 or more (blank: not checked). */
+function budgetLineValidation(cells: string): Validation {
+  return {
+    range: cells,
+    kind: "decimal",
+    min: 0,
+    max: 1e9,
+    title: BUDGET_LINE_HEADER,
+    prompt: "Het budget van de gemeente voor POH-GGZ Jeugd in dit jaar, in euro's (bijvoorbeeld 120000); leeg = niet getoetst.",
+    error: `${BUDGET_LINE_HEADER}: typ een bedrag in euro's als getal, bijvoorbeeld 120000 (geen “€” of tekst).`,
   };
 }
 

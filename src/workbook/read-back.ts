@@ -15,7 +15,7 @@ import { numberArg } from "../functions/coerce";
 import { practicesFromRecords, type ImportProblem } from "../import/practices";
 import type { Practice } from "../core/types";
 import { cell, column } from "./a1";
-import { BUDGET_YEAR_NAME, MUNICIPALITY_ROW, PARAMETERS_SHEET } from "./parameters-sheet";
+import { BUDGET_LINE_COLUMN, BUDGET_LINE_HEADER, BUDGET_YEAR_NAME, MUNICIPALITY_ROW, PARAMETERS_SHEET } from "./parameters-sheet";
 import { dutchDate, PEILDATUM_NAME, recordedDefault } from "./peildatum";
 import { DATE_RANGE, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
 import { MANUAL_COLUMNS, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
@@ -116,8 +116,12 @@ export function readParameters(values: Values): ParametersReadBack {
   const header = values.findIndex((row) => text(row[0]) === "Jaar" && text(row[1]) === "Loonindex");
   let years = 1;
   if (header >= 0) {
+    // Workbooks before issue 11 have no budget column: nothing to read there.
+    const hasBudgetLines = text(at(values, header + 1, BUDGET_LINE_COLUMN)) === BUDGET_LINE_HEADER;
+    const budgetLines: Record<number, string> = {};
     for (let r = header + 2; text(at(values, r, 1)) !== ""; r++) {
       years = r - header - 1;
+      if (hasBudgetLines) readBudgetLine(values, r, budgetLines, problems);
       if (years === 1) continue;
       const index = (col: number, name: string) => {
         try {
@@ -131,8 +135,22 @@ export function readParameters(values: Values): ParametersReadBack {
       params.wageIndex.push(index(2, "Loonindex"));
       params.priceIndex.push(index(3, "Prijsindex"));
     }
+    if (Object.keys(budgetLines).length > 0) params.budgetLines = budgetLines;
   }
   return { scheme: { ...base, params, sources }, budgetYear, years, problems };
+}
+
+/** The available budget typed on row `r` of the index table, by the year in its column A; blank = none. */
+function readBudgetLine(values: Values, r: number, into: Record<number, string>, problems: SheetProblem[]): void {
+  const value = at(values, r, BUDGET_LINE_COLUMN);
+  const year = Number(at(values, r, 1));
+  if (text(value) === "" || !Number.isInteger(year)) return;
+  try {
+    into[year] = numberArg(value, BUDGET_LINE_HEADER, { max: 1e9 }).toString();
+  } catch (error) {
+    if (!(error instanceof ArgumentError)) throw error;
+    problems.push({ sheet: PARAMETERS_SHEET, cell: cell(r, BUDGET_LINE_COLUMN), key: error.key, params: error.params });
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ describe("the generated sheets in Excel are protected", () => {
     for (const [sheet, address] of [["Praktijken", "A5"], ["Praktijken", "H5"], ["Praktijken", "A200"], ["Uitgangspunten", "C10"], ["Uitbetalingen", "F5"], ["Uitbetalingen", "J5"]]) {
       expect([sheet, address, lockedAt(host, sheet, address)]).toEqual([sheet, address, false]);
     }
-    for (const [sheet, address] of [["Praktijken", "A4"], ["Praktijken", "J5"], ["Uitgangspunten", "B10"], ["Uitbetalingen", "D5"], ["Uitbetalingen", "K5"], [BUDGET, "K7"], ["Controle", "B5"]]) {
+    for (const [sheet, address] of [["Praktijken", "A4"], ["Praktijken", "L5"], ["Uitgangspunten", "B10"], ["Uitbetalingen", "D5"], ["Uitbetalingen", "K5"], [BUDGET, "K7"], ["Controle", "B5"]]) {
       expect([sheet, address, lockedAt(host, sheet, address)]).toEqual([sheet, address, true]);
     }
   });

@@ -105,7 +105,7 @@ describe("the .xlsx protects its sheets", () => {
     expect(praktijken.getCell("B5").protection).toMatchObject({ locked: false });
     // The input look stays: the yellow fill of the input style.
     expect((praktijken.getCell("B5").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFF7D6");
-    expect(praktijken.getCell("J5").protection?.locked).not.toBe(false);
+    expect(praktijken.getCell("L5").protection?.locked).not.toBe(false);
     expect(wb.getWorksheet("Begroting 2025")!.getCell("T5").protection?.locked).not.toBe(false);
   });
 

@@ -35,8 +35,8 @@ const EXPECTED = {
 /** What a person sees after the edits, whichever engine calculated it. */
 function expectNamedNotSpread(valueAt: ValueAt, controle: (label: string) => unknown): void {
   expect(controle("Invoer op Praktijken is geldig")).toBe(EXPECTED.practices);
-  expect(valueAt("Praktijken", "J6")).toBe("patiënten: geen getal");
-  expect(valueAt("Praktijken", "J7")).toBe(EXPECTED.hours);
+  expect(valueAt("Praktijken", "L6")).toBe("patiënten: geen getal");
+  expect(valueAt("Praktijken", "L7")).toBe(EXPECTED.hours);
   expect(controle("Datums op Uitbetalingen zijn datums")).toBe(EXPECTED.dates);
   for (const year of YEARS) {
     const sheet = `Begroting ${year}`;

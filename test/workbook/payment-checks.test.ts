@@ -38,7 +38,7 @@ const TYPED: Record<number, (string | number | null)[]> = {
   5: ["F-5", MAY_1, 1500, null, null], // De Linde, 1450 due: invoiced too much, nothing paid
   6: ["F-6", MAY_1, 2340.4, 2300, MAY_1 + 7], // Het Anker: paid less than invoiced
   8: ["F-8", MAY_1 - 60, 1210, 1210, MAY_1 - 30], // Zuiderzee: paid before the due date
-  9: [null, null, null, 3202.4, MAY_1 + 7], // Polderweg: paid without an invoice
+  9: [null, null, null, 2401.8, MAY_1 + 7], // Polderweg (Extra at its own 75%: 3,202.40 × 0.75): paid without an invoice
   10: ["F-10", MAY_1, 919.6, 919.6, MAY_1 + 7], // Bloemenhof: all in order
   11: [null, null, null, "1.000,-", null], // Ruigeweg: an amount typed as text
   14: ["F-14", serial("2026-09-01"), 1510, null, null], // Oude Haven, due 1-9-2026: invoiced, not paid
@@ -94,9 +94,10 @@ function expectFlagged(at: ValueAt): void {
   // Totals: due, invoiced, paid (the text "1.000,-" skipped) and open.
   const due = u(`D${TOTAL_ROW}`) as number;
   expect(u(`A${TOTAL_ROW}`)).toBe("Totaal");
-  expect([u(`H${TOTAL_ROW}`), u(`I${TOTAL_ROW}`)]).toEqual([7480, 7732]);
-  expect(due).toBeCloseTo(62215.6, 2);
-  expect(u(`D${TOTAL_ROW + 1}`)).toBeCloseTo(due - 7732, 2);
+  expect([u(`H${TOTAL_ROW}`), u(`I${TOTAL_ROW}`)]).toEqual([7480, 7732 - 800.6]);
+  // Polderweg at its own 75% instead of Extra's 100% (issue 11.6): 800.60 less in each of the 4 years.
+  expect(due).toBeCloseTo(62215.6 - 4 * 800.6, 2);
+  expect(u(`D${TOTAL_ROW + 1}`)).toBeCloseTo(due - (7732 - 800.6), 2);
 }
 
 /** After the Peildatum was typed as 1-7-2026: the 2026 rows due on 1-5-2026 and not fully paid are overdue. */
