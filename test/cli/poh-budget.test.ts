@@ -4,8 +4,7 @@ import os from "os";
 import path from "path";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { importPractices } from "../../src/import/practices";
-import { SAMPLE_PRACTICES_CSV, samplePracticesCsv } from "../../src/samples/sample";
-import { SCHEMES, withParameters } from "../../src/core/schemes";
+import { SAMPLE_PRACTICES_CSV, samplePracticesCsv, sampleScheme } from "../../src/samples/sample";
 import { mismatches } from "../support/hyperformula";
 import { readCachedValues, recalculateWithLibreOffice } from "../support/libreoffice";
 
@@ -45,7 +44,8 @@ describe("poh-budget", () => {
     const file = fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx"));
     const nextYear = new Date().getFullYear() + 1; // like every default, the sample budgets next year
     const expected = describeWorkbook({
-      scheme: withParameters(SCHEMES.flevoland, { capacityHours: "46", hourlyCost: "52.50" }),
+      // Flevoland with Polderland's 46 h and compensation by model (issue 11.7).
+      scheme: sampleScheme(),
       practices: importPractices(samplePracticesCsv(nextYear)).practices,
       budgetYear: nextYear,
       years: 4,
@@ -54,6 +54,35 @@ describe("poh-budget", () => {
     expect(mismatches(expected, await readCachedValues(file))).toEqual([]);
     // … and LibreOffice, recalculating every formula, gets the same cents.
     expect(mismatches(expected, await recalculateWithLibreOffice(file, "sample")).slice(0, 10)).toEqual([]);
+  });
+
+  it("builds the sample with a split and a compensation, and says on Uitgangspunten whose choice the compensation is", async () => {
+    const dir = tempDir();
+    expect(run([], dir).code).toBe(0);
+    const at = await readCachedValues(fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx")));
+    const year = new Date().getFullYear() + 1;
+    const begroting = (row: number, col: number) => at(`Begroting ${year}`, row, col);
+    // De Linde (row 5): its formation split 50/50 and Aanvullend's 50% of its overhead.
+    expect(begroting(4, 11)).toBeGreaterThan(0);
+    expect(begroting(4, 11)).toBe(begroting(4, 12));
+    expect([begroting(4, 18), begroting(4, 19)]).toEqual([0.5, Math.round((begroting(4, 17) as number) * 50) / 100]);
+    // Polderweg (row 9): Extra, but at its own 75%.
+    expect(begroting(8, 18)).toBe(0.75);
+    const sources = Array.from({ length: 30 }, (_, r) => at("Uitgangspunten", r, 4));
+    expect(sources).toContain("Keuze van gemeente Polderland (voorbeeld): compensatie per model zoals VPG h. 6 en 14");
+  });
+
+  it("takes --budget per year and shows the room on the Meerjarenraming; a year outside the forecast is refused", async () => {
+    const dir = tempDir();
+    const year = new Date().getFullYear() + 1;
+    expect(run(["--budget", `${year}=120.000`, "--budget", `${year + 2}=1000`], dir).code).toBe(0);
+    const at = await readCachedValues(fs.readFileSync(path.join(dir, "begroting-voorbeeld.xlsx")));
+    expect([at("Meerjarenraming", 4, 10), at("Meerjarenraming", 5, 10), at("Meerjarenraming", 6, 10)]).toEqual([120000, "", 1000]);
+    expect(at("Meerjarenraming", 4, 11)).toBe(Math.round((120000 - (at("Meerjarenraming", 4, 7) as number)) * 100) / 100);
+    const refused = run(["--budget", `${year - 1}=1000`], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--budget: jaar ${year - 1} ligt niet in de raming (${year}–${year + 3})`);
+    expect(run(["--budget", "veel"], dir).stderr).toContain("--budget: verwacht jaar=bedrag, bijvoorbeeld 2027=120000, niet “veel”");
   });
 
   it("builds the VPG worked example: €5,660 overhead and €2,830 compensation", async () => {
