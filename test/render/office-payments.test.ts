@@ -77,10 +77,10 @@ async function builtWithPayments(): Promise<{ host: MemoryExcel; typed: string[]
   return { host, typed };
 }
 
-/** Praktijken rows 5–16 as a person would retype them (text kept as text). */
+/** Praktijken rows 5–16 as a person would retype them, name to own rate (text kept as text). */
 function practiceRows(host: MemoryExcel): unknown[][] {
   const rows: unknown[][] = [];
-  for (let r = 5; r <= 16; r++) rows.push([..."ABCDEFGH"].map((c) => host.state.cell(host.state.sheet("Praktijken")!, r, c.charCodeAt(0) - 64)?.value ?? "").map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
+  for (let r = 5; r <= 16; r++) rows.push([..."ABCDEFGHIJ"].map((c) => host.state.cell(host.state.sheet("Praktijken")!, r, c.charCodeAt(0) - 64)?.value ?? "").map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
   return rows;
 }
 
@@ -115,7 +115,7 @@ describe("payments typed on Uitbetalingen survive every rebuild and import (issu
     const { host, typed } = await builtWithPayments();
     const rows = practiceRows(host);
     expect(rows[0][1]).toBe(`'${DE_LINDE.agb}`);
-    await typeInto(host, "Praktijken", "A5:H16", [...rows.slice(1), Array(8).fill("")]);
+    await typeInto(host, "Praktijken", "A5:J16", [...rows.slice(1), Array(10).fill("")]);
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
     expectKept(host, typed, DE_LINDE);
     // The totals count every amount: paid includes the kept rows, due does not.

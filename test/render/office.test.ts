@@ -3,13 +3,13 @@ import { controleOutcome } from "../support/person";
 import { MemoryExcel } from "../../src/host/memory-excel";
 import { describeWorkbook } from "../../src/workbook/describe";
 import { importPractices } from "../../src/import/practices";
-import { SAMPLE_PRACTICES_CSV } from "../../src/samples/sample";
-import { SCHEMES, withParameters } from "../../src/core/schemes";
+import { SAMPLE_PRACTICES_CSV, sampleScheme } from "../../src/samples/sample";
 import { sameValue } from "../support/hyperformula";
 import { buildOn, NEW_SAMPLE, typeInto, valueOf } from "../support/memory";
 
 const SAMPLE_DESCRIPTION = () =>
-  describeWorkbook({ scheme: withParameters(SCHEMES.flevoland, { capacityHours: "46", hourlyCost: "52.50" }), practices: importPractices(SAMPLE_PRACTICES_CSV).practices, budgetYear: 2026, years: 4 });
+  // Built today, as the pane builds it: the same Peildatum, so the same payments are overdue.
+  describeWorkbook({ scheme: sampleScheme(), practices: importPractices(SAMPLE_PRACTICES_CSV).practices, budgetYear: 2026, years: 4, buildDate: new Date() });
 
 describe("building the budget in Excel (in-memory host)", () => {
   it("builds the sample in at most 10 syncs, and Excel's values equal the core's to the cent", async () => {
@@ -61,14 +61,14 @@ describe("building the budget in Excel (in-memory host)", () => {
     // Row 5 is De Linde (01012345) in 2026; type an invoice and a payment.
     await typeInto(host, "Uitbetalingen", "F5:J5", [["F-2026-001", 46100, 1000, 1000, 46150]]);
     // Someone moves De Linde to the bottom of Praktijken.
-    const row = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => host.state.cell(host.state.sheet("Praktijken")!, 5, c));
+    const row = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => host.state.cell(host.state.sheet("Praktijken")!, 5, c));
     const rest = await (async () => {
       const moved: unknown[][] = [];
-      for (let r = 6; r <= 16; r++) moved.push([1, 2, 3, 4, 5, 6, 7, 8].map((c) => valueOf(host, "Praktijken", `${String.fromCharCode(64 + c)}${r}`) ?? ""));
+      for (let r = 6; r <= 16; r++) moved.push([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => valueOf(host, "Praktijken", `${String.fromCharCode(64 + c)}${r}`) ?? ""));
       return moved;
     })();
     const linde = row.map((c) => (c?.value === undefined ? "" : typeof c.value === "string" ? `'${c.value}` : c.value));
-    await typeInto(host, "Praktijken", "A5:H16", [...rest.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))), linde]);
+    await typeInto(host, "Praktijken", "A5:J16", [...rest.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v))), linde]);
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
     const uitbetalingen = host.state.sheet("Uitbetalingen")!;
     let found = 0;
