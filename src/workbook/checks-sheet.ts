@@ -8,6 +8,7 @@ import { range, sheetRef } from "./a1";
 import { budgetChecks } from "./budget-checks";
 import { FORECAST_COLUMNS, FORECAST_SHEET, forecastRows } from "./forecast-sheet";
 import { formulaColumnsCheck } from "./formula-checks";
+import { insurerChecks } from "./insurer-checks";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { headerWidths, printSetup } from "./page";
@@ -31,6 +32,7 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
   const list: Check[] = [
     ...budgetChecks(params, practices.length, years),
     formulaColumnsCheck({ sheet: FORECAST_SHEET, columns: FORECAST_COLUMNS, ...forecastRows(years.length) }),
+    ...insurerChecks(years, practices.length),
     ...practiceChecks(practices, years[0].year),
   ];
   // The register as Uitbetalingen lays it out (free rows included), overdue on the Peildatum describe resolved.
