@@ -11,6 +11,7 @@ import fs from "fs";
 import path from "path";
 import { SCHEMES } from "../../src/core/schemes";
 import type { Practice } from "../../src/core/types";
+import { MemoryExcel } from "../../src/host/memory-excel";
 import { importPractices } from "../../src/import/practices";
 import { renderXlsx } from "../../src/render/xlsx";
 import { samplePracticesCsv } from "../../src/samples/sample";
@@ -18,6 +19,8 @@ import { describeWorkbook, type BudgetInput } from "../../src/workbook/describe"
 import type { SheetDescription } from "../../src/workbook/types";
 import { EDGE_CASES, NO_PRACTICES, VPG_EXAMPLE } from "../fixtures/datasets";
 import { calculate, hyperFormulaValue, mismatches } from "../support/hyperformula";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
+import { buildOn, NEW_SAMPLE, typeInto, valueOf } from "../support/memory";
 import { byAddress, controleOutcome, editAndRecalculate, failingLines, type ValueAt } from "../support/person";
 
 const VALIDATOR = path.resolve(__dirname, "../../../shared/ooxml-schemas/xlsx-validate.py");
@@ -169,6 +172,12 @@ describe("the statement's formulas", () => {
     hf.destroy();
   });
 
+  it("recalculate in LibreOffice to the core's cents", async () => {
+    const workbook = describeWorkbook(GOLDEN);
+    const statements = workbook.sheets.filter((s) => s.kind === "insurer" || s.name === "Controle");
+    expect(mismatches({ ...workbook, sheets: statements }, await recalculateWithLibreOffice(await renderXlsx(workbook), "insurer-parity")).slice(0, 10)).toEqual([]);
+  }, 180_000);
+
   it("show a practice typed on a free row live in the .xlsx recalculated by LibreOffice, with a new employer flagged", async () => {
     const xlsx = await renderXlsx(describeWorkbook(GOLDEN));
     const at = await editAndRecalculate(xlsx, "insurer-statement", (book: ExcelJS.Workbook) => {
@@ -189,5 +198,35 @@ describe("the statement's formulas", () => {
     const sheet = book.getWorksheet(SHEET)!;
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "4:4" });
+  });
+});
+
+describe("the statement in the pane's workbook", () => {
+  // The sample: 12 practices, the first free row 17, Totaal in 42; Het Anker employs the POH for Kerkstraat (row 7) and Noordermeer (row 13).
+  const [free, total] = [17, 42];
+  const zuid = ["Praktijk Delta", "'01000004", "", 2350, "Aanvullend", "", "", "", "Zorggroep Zuid", ""];
+
+  /** The statement's Controle lines that are not OK (the payment lines depend on today's date: the Peildatum). */
+  const failing = (at: ValueAt) => failingLines(at).filter(([label]) => label.startsWith("Zorgverzekeraar"));
+
+  it("shows a new employer live, flags it, and a rebuild takes it into the block per employer", async () => {
+    const host = new MemoryExcel();
+    expect(await buildOn(host, NEW_SAMPLE)).toMatchObject({ kind: "built" });
+    const at: ValueAt = (sheet, address) => valueOf(host, sheet, address);
+    expect([at(SHEET, "A7"), at(SHEET, "C7"), at(SHEET, "C13")]).toEqual(["Huisartsen Kerkstraat", "Gezondheidscentrum Het Anker", "Gezondheidscentrum Het Anker"]);
+    expect(at(SHEET, `F${total}`)).toBe(at("Begroting 2026", `M${total}`));
+    expect(failing(at)).toEqual([]);
+
+    await typeInto(host, "Praktijken", `A${free}:J${free}`, [zuid]);
+    expect([at(SHEET, `A${free}`), at(SHEET, `C${free}`)]).toEqual(["Praktijk Delta", "Zorggroep Zuid"]);
+    expect(at(SHEET, `F${total}`)).toBe(at("Begroting 2026", `M${total}`));
+    expect(controleOutcome(at, `${SHEET}: gelijk aan de Begroting`)).toBe("OK");
+    expect(failing(at).map(([label]) => label)).toEqual([`${SHEET}: elke werkgever in het overzicht`, "Zorgverzekeraar 2027: elke werkgever in het overzicht", "Zorgverzekeraar 2028: elke werkgever in het overzicht", "Zorgverzekeraar 2029: elke werkgever in het overzicht"]);
+
+    expect((await buildOn(host, { mode: "rebuild" }, { confirmed: true })).kind).toBe("built");
+    expect(controleOutcome(at, `${SHEET}: elke werkgever in het overzicht`)).toBe("OK");
+    const block = Array.from({ length: 20 }, (_, i) => at(SHEET, `A${total + 1 + 4 + i}`));
+    expect(block).toContain("Zorggroep Zuid");
+    expect(failing(at)).toEqual([]);
   });
 });
