@@ -21,6 +21,7 @@ import { EDGE_CASES, NO_PRACTICES, VPG_EXAMPLE } from "../fixtures/datasets";
 import { calculate, hyperFormulaValue, mismatches } from "../support/hyperformula";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { buildOn, NEW_SAMPLE, typeInto, valueOf } from "../support/memory";
+import { lockedAt, protectionOf } from "../support/protection";
 import { byAddress, controleOutcome, editAndRecalculate, failingLines, type ValueAt } from "../support/person";
 
 const VALIDATOR = path.resolve(__dirname, "../../../shared/ooxml-schemas/xlsx-validate.py");
@@ -216,6 +217,9 @@ describe("the statement in the pane's workbook", () => {
     expect([at(SHEET, "A7"), at(SHEET, "C7"), at(SHEET, "C13")]).toEqual(["Huisartsen Kerkstraat", "Gezondheidscentrum Het Anker", "Gezondheidscentrum Het Anker"]);
     expect(at(SHEET, `F${total}`)).toBe(at("Begroting 2026", `M${total}`));
     expect(failing(at)).toEqual([]);
+    // Generated: protected, every cell locked.
+    expect(protectionOf(host, SHEET).protected).toBe(true);
+    expect(["A5", "C7", `F${total}`, `A${total + 4}`].map((a) => lockedAt(host, SHEET, a))).toEqual([true, true, true, true]);
 
     await typeInto(host, "Praktijken", `A${free}:J${free}`, [zuid]);
     expect([at(SHEET, `A${free}`), at(SHEET, `C${free}`)]).toEqual(["Praktijk Delta", "Zorggroep Zuid"]);
