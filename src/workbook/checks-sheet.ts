@@ -9,6 +9,7 @@ import { budgetChecks } from "./budget-checks";
 import { coverageChecks } from "./coverage-checks";
 import { FORECAST_COLUMNS, FORECAST_SHEET, forecastRows } from "./forecast-sheet";
 import { formulaColumnsCheck } from "./formula-checks";
+import { insurerChecks } from "./insurer-checks";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { headerWidths, printSetup } from "./page";
@@ -33,6 +34,7 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
     ...budgetChecks(params, practices.length, years),
     formulaColumnsCheck({ sheet: FORECAST_SHEET, columns: FORECAST_COLUMNS, ...forecastRows(years.length) }),
     ...coverageChecks(years, params.budgetLines),
+    ...insurerChecks(years, practices.length),
     ...practiceChecks(practices, years[0].year),
   ];
   // The register as Uitbetalingen lays it out (free rows included), overdue on the Peildatum describe resolved.

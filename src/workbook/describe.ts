@@ -5,6 +5,7 @@ import type { IsoDate, Practice } from "../core/types";
 import { describeBudget } from "./budget-sheet";
 import { describeChecks } from "./checks-sheet";
 import { describeForecast } from "./forecast-sheet";
+import { describeInsurerStatement } from "./insurer-sheet";
 import { describeParameters } from "./parameters-sheet";
 import { describePayouts } from "./payouts-sheet";
 import { buildDateOf, resolvePeildatum } from "./peildatum";
@@ -33,12 +34,12 @@ export const BUDGET_YEAR_RANGE = { min: 2000, max: 2200 } as const;
 
 /**
  * The whole budget workbook, in reading order: Uitgangspunten, Praktijken, a Begroting sheet
- * per year of the forecast, Meerjarenraming, Uitbetalingen, Controle. Every computed cell is a
+ * per year of the forecast, Meerjarenraming, a Zorgverzekeraar sheet per year, Uitbetalingen, Controle. Every computed cell is a
  * formula carrying the core's value as its result.
  *
  * @example
  * describeWorkbook({ scheme: SCHEMES.vpg, practices: [example], budgetYear: 2025, years: 4 }).sheets.map((s) => s.name)
- * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Begroting 2026", "Begroting 2027", "Begroting 2028", "Meerjarenraming", "Uitbetalingen", "Controle"]
+ * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Begroting 2026", "Begroting 2027", "Begroting 2028", "Meerjarenraming", "Zorgverzekeraar 2025", …, "Uitbetalingen", "Controle"]
  */
 export function describeWorkbook(input: BudgetInput): WorkbookDescription {
   const { names, sheets } = sheetMakers(input);
@@ -80,6 +81,8 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
     // All years of the Begroting together, in sequence, before the forecast that sums them.
     ...budgets.map((budget, offset) => () => describeBudget(budget, offset, practices.length, scheme.params.capacityHours)),
     () => describeForecast(budgets, practices.length, scheme.params.budgetLines),
+    // Issue 11.3: per year what the insurer finances, to send it for reconciling the split.
+    ...budgets.map((budget) => () => describeInsurerStatement(budget, practices.length)),
     () => describePayouts(budgets, payments, peildatum.date),
     () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
   ];

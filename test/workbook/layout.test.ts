@@ -24,10 +24,11 @@ const sheetNamed = (book: WorkbookDescription, name: string) => book.sheets.find
 const values = (sheet: SheetDescription) => sheet.cells.map((row) => row.map((cell) => (cell?.formula !== undefined ? cell.result : cell?.value) ?? ""));
 
 describe("the workbook's reading order", () => {
-  it("is Uitgangspunten, Praktijken, every Begroting year in sequence, Meerjarenraming, Uitbetalingen, Controle", () => {
+  it("is Uitgangspunten, Praktijken, every Begroting year in sequence, Meerjarenraming, every Zorgverzekeraar year, Uitbetalingen, Controle", () => {
     const book = describeWorkbook(VPG_EXAMPLE);
     const years = Array.from({ length: VPG_EXAMPLE.years }, (_, i) => `Begroting ${VPG_EXAMPLE.budgetYear + i}`);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", "Uitbetalingen", "Controle"]);
+    const statements = Array.from({ length: VPG_EXAMPLE.years }, (_, i) => `Zorgverzekeraar ${VPG_EXAMPLE.budgetYear + i}`);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", ...statements, "Uitbetalingen", "Controle"]);
   });
 });
 
