@@ -12,6 +12,8 @@ export const FORECAST_SHEET = "Meerjarenraming";
 const HEADER_ROW = 4;
 /** The formula columns of the Meerjarenraming: A (year) to J (structural), K and L (the available budget and the room it leaves). */
 export const FORECAST_COLUMNS = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"] as const;
+/** The last column of the first printed part: Jaar to Compensatie overhead. */
+const COSTS_PART_END = 7;
 /** Issue 11.4: the municipality's need (Totaal gemeente), its available budget and the room left. */
 export const COVERAGE_COLUMNS = { need: "H", budget: "K", room: "L" } as const;
 
@@ -39,15 +41,10 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
   const { totalRow, summaryTop } = budgetLayout(practiceCount);
   const grid = new Grid();
   grid.set(1, 1, text("Meerjarenraming POH-GGZ Jeugd"));
-  grid.set(
-    2,
-    1,
-    text(
-      "Per jaar de totalen van het tabblad Begroting van dat jaar, met loon- en prijsindexatie. Beschikbaar budget: zoals getypt op Uitgangspunten; " +
-        "Ruimte = budget − totaal gemeente (negatief: de kosten passen niet binnen het budget, NOP: “binnen het huidige budget van de meerjarige begroting”).",
-    ),
-  );
-  const headers = ["Jaar", "Uren per week", "Formatiekosten", "Gemeente: formatie", "Zorgverzekeraar: formatie", "Overhead", "Compensatie overhead", "Totaal gemeente", "waarvan incidenteel", "waarvan structureel", "Beschikbaar budget", "Ruimte (budget − totaal gemeente)"];
+  grid.set(2, 1, text("Per jaar de totalen van het tabblad Begroting van dat jaar, met loon- en prijsindexatie."));
+  // NOP: the costs are covered "binnen het huidige budget van de meerjarige begroting".
+  grid.set(3, 1, text("Beschikbaar budget: getypt op Uitgangspunten; Ruimte negatief = kosten boven het budget."));
+  const headers = ["Jaar", "Uren per week", "Formatiekosten", "Gemeente: formatie", "Zorgverzekeraar: formatie", "Overhead", "Compensatie overhead", "Totaal gemeente", "waarvan incidenteel", "waarvan structureel", "Beschikbaar budget", "Ruimte (budget − totaal)"];
   grid.setRow(HEADER_ROW, 1, headers.map(text));
   years.forEach((year, i) => {
     const row = HEADER_ROW + 1 + i;
@@ -91,7 +88,7 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
     frozenColumns: 1,
     styles: [
       { range: "A1", style: "title" },
-      { range: "A2", style: "note" },
+      { range: "A2:A3", style: "note" },
       { range: range(HEADER_ROW, 1, HEADER_ROW, headers.length), style: "header" },
       { range: range(totalRowHere, 1, totalRowHere, headers.length), style: "total" },
     ],
@@ -111,12 +108,14 @@ export function describeForecast(years: readonly BudgetYear[], practiceCount: nu
           { name: "Zorgverzekeraar: formatie", values: own("E") },
           { name: "Totaal gemeente", values: own("H"), line: true },
         ],
-        anchor: { cell: `A${totalRowHere + 3}`, columns: headers.length, rows: 20 },
+        // On the first printed part (the costs, B–G): not in column A, which repeats on every page.
+        anchor: { cell: `B${totalRowHere + 3}`, columns: COSTS_PART_END - 1, rows: 20 },
       },
     ],
     inputRanges: [],
     manualColumns: [],
     firstDataRow: first,
-    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 1 }),
+    // Two parts on paper: the costs by funder (with the chart), then the municipality's total and its coverage.
+    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 1, breaks: [COSTS_PART_END] }),
   };
 }

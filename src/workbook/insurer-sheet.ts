@@ -68,15 +68,9 @@ export function describeInsurerStatement(budget: BudgetYear, practiceCount: numb
   const b = sheetRef(budgetSheetName(budget.year));
   const grid = new Grid();
   grid.set(1, 1, text(`Overzicht zorgverzekeraar POH-GGZ Jeugd ${budget.year}`));
-  grid.set(
-    2,
-    1,
-    text(
-      `Voor de afstemming met de zorgverzekeraar: gemeente en zorgverzekeraar financieren elk hun deel van de formatie van de POH-GGZ Jeugd per praktijk (Aandeel_gemeente op Uitgangspunten; NOP: 50/50 met Zilveren Kruis). ` +
-        `De cijfers komen uit ${budgetSheetName(budget.year)}. Werkgever: wie de POH in dienst heeft (leeg op Praktijken = de praktijk zelf). ` +
-        `Een praktijk op een vrije rij van Praktijken telt direct mee; een nieuwe werkgever staat pas na opnieuw opbouwen in het overzicht per werkgever (Controle meldt het).`,
-    ),
-  );
+  // Two short lines rather than one long one: a note is not wrapped, and a printed page is cut at its right edge.
+  grid.set(2, 1, text(`Voor de afstemming met de zorgverzekeraar: zijn deel van de formatie per praktijk, uit ${budgetSheetName(budget.year)} (NOP: 50/50 met Zilveren Kruis).`));
+  grid.set(3, 1, text("Werkgever leeg op Praktijken = de praktijk zelf. Een nieuwe werkgever komt na opnieuw opbouwen in het overzicht per werkgever; Controle meldt het."));
   grid.setRow(HEADER_ROW, 1, INSURER_HEADERS.map(text));
   for (let r = FIRST_DATA_ROW; r < totalRow; r++) {
     const line = budget.lines[r - FIRST_DATA_ROW] as BudgetLine | undefined;
@@ -128,7 +122,7 @@ export function describeInsurerStatement(budget: BudgetYear, practiceCount: numb
     frozenColumns: 1,
     styles: [
       { range: "A1", style: "title" },
-      { range: "A2", style: "note" },
+      { range: "A2:A3", style: "note" },
       { range: range(HEADER_ROW, 1, HEADER_ROW, width), style: "header" },
       { range: range(totalRow, 1, totalRow, width), style: "total" },
       { range: `A${blockTitleRow}`, style: "subtitle" },
