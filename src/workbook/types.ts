@@ -76,7 +76,7 @@ export interface ChartDescription {
   anchor: { cell: string; columns: number; rows: number };
 }
 
-export type SheetKind = "parameters" | "practices" | "budget" | "forecast" | "payouts" | "checks";
+export type SheetKind = "parameters" | "practices" | "budget" | "forecast" | "payouts" | "realisation" | "checks";
 
 export interface SheetDescription {
   name: string;
