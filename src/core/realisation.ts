@@ -36,6 +36,8 @@ export const REALISATION_NOT_A_NUMBER = "Invoer is geen getal";
 export const ABOVE_BUDGET = "Meer uren dan begroot";
 export const WITHIN_BUDGET = "Binnen de begroting";
 export const NOTHING_TYPED = "Nog niets ingevuld";
+/** A practice's row whose Praktijken row now holds another practice (re-sorted, removed): the sheet says so until a rebuild. */
+export const PRACTICES_MOVED = "Praktijken gewijzigd: bouw opnieuw op";
 /** The status of a kept row typed for another budget year: named with its year. @example otherYear(2025) // "Realisatie 2025: niet het begrotingsjaar" */
 export const otherYear = (year: number): string => `Realisatie ${year}: niet het begrotingsjaar`;
 

@@ -4,7 +4,7 @@
  * same R1C1 on every data row, so the Office plan copies one row down the sheet. Each formula
  * is mirrored in src/core/realisation.ts.
  */
-import { QUARTERS, type RealisationFigures, type RealisationRow, ABOVE_BUDGET, NOTHING_TYPED, REALISATION_NOT_A_NUMBER, REALISATION_NOT_FOUND, WITHIN_BUDGET } from "../core/realisation";
+import { QUARTERS, type RealisationFigures, type RealisationRow, ABOVE_BUDGET, NOTHING_TYPED, PRACTICES_MOVED, REALISATION_NOT_A_NUMBER, REALISATION_NOT_FOUND, WITHIN_BUDGET } from "../core/realisation";
 import type { Dec } from "../core/decimal";
 import type { Typed } from "../core/payouts";
 import { column, sheetRef } from "./a1";
@@ -54,7 +54,7 @@ const num = (d: Dec | null): Scalar => (d === null ? "" : d.toNumber());
 type Scalar = string | number;
 const typedCell = (value: Typed, format: string): Cell | null => (value === null ? null : { value, format });
 
-/** The formulas of data row `r`, by 1-based column (identity and computed columns). */
+/** The formulas of data row `r`, by 1-based column (the live identity of a free row, and the computed columns). */
 export function rowFormulas(r: number, year: number): Map<number, string> {
   const b = sheetRef(budgetSheetName(year));
   const rate = parametersLayout.rateRef(0, "hourlyCost");
@@ -74,10 +74,12 @@ export function rowFormulas(r: number, year: number): Map<number, string> {
     [RCOL.budgetCostYear, `=${b}K${r}`],
     [RCOL.differenceYear, `=ROUND(${L(RCOL.costYear)}${r}-${L(RCOL.budgetCostYear)}${r},2)`],
     [RCOL.percentYear, `=IF(${L(RCOL.budgetCostYear)}${r}=0,"",ROUND(${L(RCOL.differenceYear)}${r}/${L(RCOL.budgetCostYear)}${r},4))`],
+    // A practice's row holds its AGB code as built (what was typed belongs to it, whatever happens on
+    // Praktijken); when Praktijken's row r has another practice now, the Begroting figures are not its own.
     // COUNTA counts text and TRUE/FALSE, COUNT only numbers: text typed is named here, never #VALUE!.
     [
       RCOL.status,
-      `=IF(B${r}="",IF(COUNTA(${typed})=0,"","${REALISATION_NOT_FOUND}"),IF(COUNTA(${typed})<>COUNT(${typed}),"${REALISATION_NOT_A_NUMBER}",IF(COUNTA(${typed})=0,"${NOTHING_TYPED}",IF(${L(RCOL.hoursYear)}${r}>${L(RCOL.budgetHoursYear)}${r},"${ABOVE_BUDGET}","${WITHIN_BUDGET}"))))`,
+      `=IF(B${r}="",IF(COUNTA(${typed})=0,"","${REALISATION_NOT_FOUND}"),IF(B${r}<>${practiceRef(r, "agb")}&"","${PRACTICES_MOVED}",IF(COUNTA(${typed})<>COUNT(${typed}),"${REALISATION_NOT_A_NUMBER}",IF(COUNTA(${typed})=0,"${NOTHING_TYPED}",IF(${L(RCOL.hoursYear)}${r}>${L(RCOL.budgetHoursYear)}${r},"${ABOVE_BUDGET}","${WITHIN_BUDGET}")))))`,
     ],
     [RCOL.above, `=IF(AND(B${r}<>"",${L(RCOL.hoursYear)}${r}>${L(RCOL.budgetHoursYear)}${r}),ROW(),"")`],
   ]);
@@ -150,6 +152,9 @@ export function dataRowCells(row: RealisationRow, r: number, year: number): (Cel
       const quarter = (col - RCOL.hours) % 4;
       return typedCell(col < RCOL.invoiced ? row.record.hours[quarter] : row.record.invoiced[quarter], columnFormat(col)!);
     }
+    // A practice's name and AGB code are constants, as on Uitbetalingen: what is typed stays with its
+    // practice when Praktijken is re-sorted or a row removed before a rebuild. A free row shows Praktijken live.
+    if (col <= 2 && row.free === null) return col === 1 ? { value: row.name } : { value: row.agb, format: FORMAT.text };
     const value = col === RCOL.above && row.above ? r : values.get(col)!;
     return { formula: flatText(formulas.get(col)!), result: value, format: fmt(col) };
   });

@@ -1,7 +1,7 @@
 import type { BudgetYear } from "../core/budget";
 import { cents, Dec, sum } from "../core/decimal";
 import type { SchemeParameters } from "../core/parameters";
-import { ABOVE_BUDGET, realisationRows, REALISATION_NOT_A_NUMBER, REALISATION_NOT_FOUND, WITHIN_BUDGET, type RealisationRecord, type RealisationRow } from "../core/realisation";
+import { ABOVE_BUDGET, PRACTICES_MOVED, realisationRows, REALISATION_NOT_A_NUMBER, REALISATION_NOT_FOUND, WITHIN_BUDGET, type RealisationRecord, type RealisationRow } from "../core/realisation";
 import { column, range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
@@ -143,7 +143,7 @@ export function describeRealisation(params: SchemeParameters, budget: BudgetYear
     ],
     validations: blocks.flatMap(([top, bottom]) => realisationValidations(top, bottom)),
     conditionalFormats: [
-      { range: statusRange, formula: `OR(${s}="${REALISATION_NOT_A_NUMBER}",${s}="${ABOVE_BUDGET}",${s}="${REALISATION_NOT_FOUND}",LEFT(${s},11)="Realisatie ")`, style: "bad" },
+      { range: statusRange, formula: `OR(${s}="${REALISATION_NOT_A_NUMBER}",${s}="${ABOVE_BUDGET}",${s}="${REALISATION_NOT_FOUND}",${s}="${PRACTICES_MOVED}",LEFT(${s},11)="Realisatie ")`, style: "bad" },
       { range: statusRange, formula: `${s}="${WITHIN_BUDGET}"`, style: "ok" },
     ],
     charts: [],
