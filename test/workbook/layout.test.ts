@@ -27,7 +27,7 @@ describe("the workbook's reading order", () => {
   it("is Uitgangspunten, Praktijken, every Begroting year in sequence, Meerjarenraming, Uitbetalingen, Controle", () => {
     const book = describeWorkbook(VPG_EXAMPLE);
     const years = Array.from({ length: VPG_EXAMPLE.years }, (_, i) => `Begroting ${VPG_EXAMPLE.budgetYear + i}`);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", "Uitbetalingen", "Controle"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", "Uitbetalingen", "Realisatie", "Controle"]);
   });
 });
 
