@@ -54,7 +54,12 @@ const num = (d: Dec | null): Scalar => (d === null ? "" : d.toNumber());
 type Scalar = string | number;
 const typedCell = (value: Typed, format: string): Cell | null => (value === null ? null : { value, format });
 
-/** The formulas of data row `r`, by 1-based column (the live identity of a free row, and the computed columns). */
+/**
+ * The formulas of data row `r`, by 1-based column (the live identity of a free row, and the computed columns).
+ *
+ * @example
+ * rowFormulas(5, 2026).get(RCOL.hoursYear) // "=ROUND(SUM(D5:G5),2)"
+ */
 export function rowFormulas(r: number, year: number): Map<number, string> {
   const b = sheetRef(budgetSheetName(year));
   const rate = parametersLayout.rateRef(0, "hourlyCost");
@@ -97,7 +102,7 @@ export function rowFormulas(r: number, year: number): Map<number, string> {
   return f;
 }
 
-/** Number format per 1-based column. */
+/** Number format per 1-based column. @example columnFormat(RCOL.costYear) // FORMAT.money */
 export function columnFormat(col: number): string | undefined {
   if (col === 2) return FORMAT.text;
   if (col === 3) return FORMAT.year;
@@ -160,7 +165,12 @@ export function dataRowCells(row: RealisationRow, r: number, year: number): (Cel
   });
 }
 
-/** A kept row (a practice or year the budget year no longer has): as it stood, typed cells and a status; nothing computed. */
+/**
+ * A kept row (a practice or year the budget year no longer has): as it stood, typed cells and a status; nothing computed.
+ *
+ * @example
+ * keptRowCells(keptRow, 45)[RCOL.status - 1]?.result // "Praktijk niet gevonden"
+ */
 export function keptRowCells(row: RealisationRow, r: number): (Cell | null)[] {
   const typed = `${L(RCOL.hours)}${r}:${L(RCOL.invoiced + 3)}${r}`;
   const cells: (Cell | null)[] = REALISATION_HEADERS.map(() => null);

@@ -41,7 +41,7 @@ export function realisationLayout(rows: readonly RealisationRow[]) {
   return { first: FIRST_DATA_ROW, dataLast, totalRow, keptTitle, keptFirst: keptTitle + 1, kept, last: kept > 0 ? keptTitle + kept : totalRow };
 }
 
-/** The sheet row of each row of `rows` (kept rows below the totals). */
+/** The sheet row of each row of `rows` (kept rows below the totals). @example sheetRowOf(rows)[0] // 5 */
 export function sheetRowOf(rows: readonly RealisationRow[]): number[] {
   const layout = realisationLayout(rows);
   let kept = 0;
