@@ -8,6 +8,7 @@ import { REGISTRY_KEY } from "../render/office/registry";
 import { PARAMETERS_SHEET } from "../workbook/parameters-sheet";
 import { PAYOUTS_SHEET } from "../workbook/payouts-sheet";
 import { PRACTICES_SHEET } from "../workbook/practices-sheet";
+import { REALISATION_SHEET } from "../workbook/realisation-sheet";
 import type { Values } from "../workbook/read-back";
 import { echoed } from "./terminal";
 
@@ -15,7 +16,7 @@ import { echoed } from "./terminal";
 export const OUR_CREATOR = "POH-GGZ Jeugd begroting";
 
 export type Existing =
-  | { kind: "ours"; parameters: Values; practices: Values; payouts: Values | null }
+  | { kind: "ours"; parameters: Values; practices: Values; payouts: Values | null; realisation?: Values | null }
   /** `reason` is in the run's language, for the refusal. */
   | { kind: "foreign"; reason: string };
 
@@ -41,6 +42,7 @@ export async function readExisting(file: string, lang: Language): Promise<Existi
       parameters: (await book.values(PARAMETERS_SHEET))!,
       practices: (await book.values(PRACTICES_SHEET))!,
       payouts: await book.values(PAYOUTS_SHEET),
+      realisation: await book.values(REALISATION_SHEET),
     };
   } catch (error) {
     if (error instanceof XlsxReadError) return { kind: "foreign", reason: message(lang, error.tooLarge ? "workbookTooLarge" : "workbookUnreadable", { detail: error.reason }) };

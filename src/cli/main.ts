@@ -31,6 +31,7 @@ import { BUDGET_YEAR_NAME } from "../workbook/parameters-sheet";
 import { dutchDate, PEILDATUM_NAME } from "../workbook/peildatum";
 import { PRACTICES_SHEET } from "../workbook/practices-sheet";
 import { formatSheetProblem, readParameters, readPayments, readPractices } from "../workbook/read-back";
+import { readRealisation } from "../workbook/realisation-read";
 import { echoed, echoedParams, visible } from "./terminal";
 import { zipProblem } from "./zip-check";
 import { buildMemory, readInputFile } from "./capacity";
@@ -177,7 +178,9 @@ async function build(options: CliOptions, resolve: (file: string) => string, say
 
   // The typed payments go in as read-back.ts reads them; describe matches them on AGB code and year.
   const payments = existing?.payouts ? readPayments(existing.payouts) : undefined;
-  const input: BudgetInput = { scheme: settings.scheme, practices, budgetYear: settings.budgetYear, years: settings.years, buildDate: options.today, ...(payments !== undefined ? { payments } : {}) };
+  // The typed realisation likewise (issue 11.5), matched on AGB code and year.
+  const realisation = existing?.realisation ? readRealisation(existing.realisation) : undefined;
+  const input: BudgetInput = { scheme: settings.scheme, practices, budgetYear: settings.budgetYear, years: settings.years, buildDate: options.today, ...(payments !== undefined ? { payments } : {}), ...(realisation !== undefined ? { realisation } : {}) };
   // Sheets are made one at a time and dropped once written; the summary keeps only what it shows.
   const { description, budgets } = describeWorkbookStreamed(input);
   const written: { names: string[]; checks: SheetDescription | null } = { names: [], checks: null };

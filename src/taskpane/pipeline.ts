@@ -16,6 +16,7 @@ import { failureText } from "./failure";
 import { samplePracticesCsv, SAMPLE_SETTINGS, withSampleRates } from "../samples/sample";
 import { describeWorkbook, type BudgetInput } from "../workbook/describe";
 import { formatSheetProblem, readParameters, readPayments, readPractices, type SheetProblem, type Values } from "../workbook/read-back";
+import { readRealisation } from "../workbook/realisation-read";
 import { inSheetWords } from "./sheet-words";
 import { FIRST_DATA_ROW, PRACTICE_COLUMNS } from "../workbook/practices-sheet";
 import { budgetSheetName } from "../workbook/budget-sheet";
@@ -133,7 +134,8 @@ export async function build(run: ExcelRun, request: BuildRequest, options: Build
         }
         if (problems.length > 0) return { kind: "problems", problems };
         const payments: Map<string, PaymentRecord> = contents.payouts ? readPayments(contents.payouts) : new Map<string, PaymentRecord>();
-        input = { scheme: parameters.scheme, practices, budgetYear: parameters.budgetYear, years: parameters.years, payments };
+        const realisation = contents.realisation ? readRealisation(contents.realisation) : undefined;
+        input = { scheme: parameters.scheme, practices, budgetYear: parameters.budgetYear, years: parameters.years, payments, ...(realisation ? { realisation } : {}) };
       }
       const description = describeWorkbook({ buildDate: new Date(), ...input }); // today: the default Peildatum
 

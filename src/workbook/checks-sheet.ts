@@ -1,6 +1,9 @@
 import type { BudgetYear } from "../core/budget";
 import { Dec } from "../core/decimal";
 import type { PaymentRecord } from "../core/payouts";
+import type { RealisationRecord } from "../core/realisation";
+import { realisationChecks } from "./realisation-checks";
+import { sheetRealisation } from "./realisation-sheet";
 import { sheetRegister } from "./payouts-sheet";
 import type { SchemeParameters } from "../core/parameters";
 import type { Practice } from "../core/types";
@@ -27,9 +30,10 @@ export interface ChecksInput {
   practices: readonly Practice[];
   years: readonly BudgetYear[];
   payments: ReadonlyMap<string, PaymentRecord>;
+  realisation?: ReadonlyMap<string, RealisationRecord>;
 }
 
-function checks({ params, practices, years, payments }: ChecksInput): Check[] {
+function checks({ params, practices, years, payments, realisation }: ChecksInput): Check[] {
   const list: Check[] = [
     ...budgetChecks(params, practices.length, years),
     formulaColumnsCheck({ sheet: FORECAST_SHEET, columns: FORECAST_COLUMNS, ...forecastRows(years.length) }),
@@ -50,6 +54,7 @@ function checks({ params, practices, years, payments }: ChecksInput): Check[] {
     where: { sheet: PARAMETERS_SHEET, cell: `C${parameterRow("municipalityShare")}` },
   });
   list.push(...keptRowChecks(register));
+  list.push(...realisationChecks(sheetRealisation(params, years[0], realisation ?? new Map<string, RealisationRecord>())));
   return list;
 }
 

@@ -1,5 +1,6 @@
 import { forecast, type BudgetYear } from "../core/budget";
 import type { PaymentRecord } from "../core/payouts";
+import type { RealisationRecord } from "../core/realisation";
 import type { Scheme } from "../core/schemes";
 import type { IsoDate, Practice } from "../core/types";
 import { describeBudget } from "./budget-sheet";
@@ -11,6 +12,7 @@ import { describePayouts } from "./payouts-sheet";
 import { buildDateOf, resolvePeildatum } from "./peildatum";
 import { withPageTexts, type PageInfo } from "./page";
 import { describePractices } from "./practices-sheet";
+import { describeRealisation } from "./realisation-sheet";
 import type { DefinedName, SheetDescription, StreamedWorkbook, WorkbookDescription } from "./types";
 
 export interface BudgetInput {
@@ -21,6 +23,8 @@ export interface BudgetInput {
   years: number;
   /** Payout data typed on an earlier build, by `payoutKey(agb, year)`; kept by a rebuild. */
   payments?: ReadonlyMap<string, PaymentRecord>;
+  /** Realisation typed on an earlier build, by `realisationKey(agb, year)`; kept by a rebuild (issue 11.5). */
+  realisation?: ReadonlyMap<string, RealisationRecord>;
   /**
    * The day of the build (the pane and the command pass today; a Date is taken in local time):
    * the default Peildatum when `scheme.params.peildatum` is not set. Absent: 1 January of the budget year.
@@ -34,12 +38,12 @@ export const BUDGET_YEAR_RANGE = { min: 2000, max: 2200 } as const;
 
 /**
  * The whole budget workbook, in reading order: Uitgangspunten, Praktijken, a Begroting sheet
- * per year of the forecast, Meerjarenraming, a Zorgverzekeraar sheet per year, Uitbetalingen, Controle. Every computed cell is a
+ * per year of the forecast, Meerjarenraming, a Zorgverzekeraar sheet per year, Uitbetalingen, Realisatie, Controle. Every computed cell is a
  * formula carrying the core's value as its result.
  *
  * @example
  * describeWorkbook({ scheme: SCHEMES.vpg, practices: [example], budgetYear: 2025, years: 4 }).sheets.map((s) => s.name)
- * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Begroting 2026", "Begroting 2027", "Begroting 2028", "Meerjarenraming", "Zorgverzekeraar 2025", …, "Uitbetalingen", "Controle"]
+ * // ["Uitgangspunten", "Praktijken", "Begroting 2025", "Begroting 2026", "Begroting 2027", "Begroting 2028", "Meerjarenraming", "Zorgverzekeraar 2025", …, "Uitbetalingen", "Realisatie", "Controle"]
  */
 export function describeWorkbook(input: BudgetInput): WorkbookDescription {
   const { names, sheets } = sheetMakers(input);
@@ -84,7 +88,8 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
     // Issue 11.3: per year what the insurer finances, to send it for reconciling the split.
     ...budgets.map((budget) => () => describeInsurerStatement(budget, practices.length)),
     () => describePayouts(budgets, payments, peildatum.date),
-    () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
+    () => describeRealisation(scheme.params, budgets[0], input.realisation),
+    () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments, realisation: input.realisation }),
   ];
   return { names: parameters.names, budgets, sheets: makers.map((make) => () => withPageTexts(make(), page)) };
 }

@@ -76,7 +76,7 @@ export interface ChartDescription {
   anchor: { cell: string; columns: number; rows: number };
 }
 
-export type SheetKind = "parameters" | "practices" | "budget" | "forecast" | "insurer" | "payouts" | "checks";
+export type SheetKind = "parameters" | "practices" | "budget" | "forecast" | "insurer" | "payouts" | "realisation" | "checks";
 
 export interface SheetDescription {
   name: string;

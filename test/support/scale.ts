@@ -9,6 +9,7 @@ import { describeWorkbook, type BudgetInput } from "../../src/workbook/describe"
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { utf8Bytes } from "../../src/core/text";
 import { MANUAL_COLUMNS } from "../../src/workbook/payouts-sheet";
+import { REALISATION_READ_COLUMNS } from "../../src/workbook/realisation-read";
 
 export function practices(n: number): Practice[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -76,7 +77,7 @@ export async function paneAtScale(n: number): Promise<{ imported: SyncRecord[]; 
  */
 export function readBackBytes(description: WorkbookDescription): number {
   // The sheets the pane reads, and how many columns of each (Uitbetalingen up to its last typed one).
-  const columns = new Map([["Uitgangspunten", Infinity], ["Praktijken", Infinity], ["Uitbetalingen", Math.max(...MANUAL_COLUMNS) + 1]]);
+  const columns = new Map([["Uitgangspunten", Infinity], ["Praktijken", Infinity], ["Uitbetalingen", Math.max(...MANUAL_COLUMNS) + 1], ["Realisatie", REALISATION_READ_COLUMNS]]);
   let bytes = 0;
   for (const sheet of description.sheets.filter((s) => columns.has(s.name))) {
     const width = columns.get(sheet.name)!;

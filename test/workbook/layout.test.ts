@@ -28,7 +28,7 @@ describe("the workbook's reading order", () => {
     const book = describeWorkbook(VPG_EXAMPLE);
     const years = Array.from({ length: VPG_EXAMPLE.years }, (_, i) => `Begroting ${VPG_EXAMPLE.budgetYear + i}`);
     const statements = Array.from({ length: VPG_EXAMPLE.years }, (_, i) => `Zorgverzekeraar ${VPG_EXAMPLE.budgetYear + i}`);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", ...statements, "Uitbetalingen", "Controle"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Uitgangspunten", "Praktijken", ...years, "Meerjarenraming", ...statements, "Uitbetalingen", "Realisatie", "Controle"]);
   });
 });
 

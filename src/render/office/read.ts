@@ -3,6 +3,8 @@ import { PARAMETERS_SHEET } from "../../workbook/parameters-sheet";
 import { column } from "../../workbook/a1";
 import { MANUAL_COLUMNS, PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
 import { PRACTICES_SHEET } from "../../workbook/practices-sheet";
+import { REALISATION_READ_COLUMNS } from "../../workbook/realisation-read";
+import { REALISATION_SHEET } from "../../workbook/realisation-sheet";
 import type { Values } from "../../workbook/read-back";
 import { reusableOptions, type ProtectedSheet } from "./protection";
 import { parseRegistry, REGISTRY_KEY } from "./registry";
@@ -17,6 +19,7 @@ export interface WorkbookContents {
   parameters: Values | null;
   practices: Values | null;
   payouts: Values | null;
+  realisation: Values | null;
   /** Address of the constant cells of each registered sheet (null: none, or not supported). */
   constants: Map<string, string | null>;
 }
@@ -47,7 +50,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   // Of Uitbetalingen only what a rebuild keeps: year, AGB code, name and the typed columns (A to J);
   // the formulas right of them would double the response (5,000 practices: 2.3 MB of the sheet's values).
   const payouts = registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) && has(PAYOUTS_SHEET) ? workbook.worksheets.getItem(PAYOUTS_SHEET).getRange(`A:${column(PAYOUTS_READ_COLUMNS)}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
-  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts };
+  // Of Realisatie likewise: name, AGB code, year and the typed quarters (A to K).
+  const registered = (name: string) => registry?.sheets.some((s) => s.name === name) && has(name);
+  const realisation = registered(REALISATION_SHEET) ? workbook.worksheets.getItem(REALISATION_SHEET).getRange(`A:${column(REALISATION_READ_COLUMNS)}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
+  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts, realisation };
   const special = new Map<string, Excel.RangeAreas>();
   for (const sheet of registry?.sheets ?? []) {
     if (has(sheet.name)) special.set(sheet.name, workbook.worksheets.getItem(sheet.name).getRange().getSpecialCellsOrNullObject("Constants").load("address"));
@@ -69,6 +75,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     parameters: valuesOf(ranges.parameters),
     practices: valuesOf(ranges.practices),
     payouts: valuesOf(ranges.payouts),
+    realisation: valuesOf(ranges.realisation),
     constants,
   };
 }
