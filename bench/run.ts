@@ -22,6 +22,8 @@ const OFFICE_UP_TO = 5000;
 const PANE_UP_TO = 500;
 const YEARS = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_UP_TO=5000 measures only the sizes up to it (a quick look): printed, results.json left as it was. */
+const UP_TO = Number(process.env.BENCH_UP_TO ?? Infinity);
 const MB = 1024 * 1024;
 
 interface Spread {
@@ -123,7 +125,7 @@ async function officeFigures(practices: number) {
 async function main(): Promise<void> {
   const evals = evalsPerSecond();
   const sizes = [];
-  for (const practices of SIZES) {
+  for (const practices of SIZES.filter((n) => n <= UP_TO)) {
     const describe = runs(RUNS, () => measure("describe", practices));
     const exported = runs(RUNS, () => measure("export", practices));
     const floor = runs(RUNS, () => measure("floor", practices));
@@ -155,14 +157,14 @@ async function main(): Promise<void> {
     sizes.push(row);
     process.stderr.write(`measured ${practices} practices\n`);
   }
-  const huge = { practices: HUGE, years: YEARS, runs: 1, ...measure("export", HUGE) };
-  process.stderr.write(`measured ${HUGE} practices\n`);
+  const huge = HUGE <= UP_TO ? { practices: HUGE, years: YEARS, runs: 1, ...measure("export", HUGE) } : null;
+  if (huge) process.stderr.write(`measured ${HUGE} practices\n`);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.versions.node}`;
   const resultsFile = path.join(__dirname, "results.json");
   // The figures of the run before, shown beside the new ones.
   const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, "utf8")) as { sizes?: { practices: number; syncs?: number; totalRequestBytes?: number }[] }) : null;
   const results = { machine, runs: RUNS, evalsPerSecond: evals.median, evalsPerSecondSpread: evals, sizes, huge };
-  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+  if (huge) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 
   const mb = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / MB).toFixed(2)} MB`);
   const range = (s: Spread, unit: string) => (Number.isNaN(s.median) ? "—" : `${s.median} ${unit} (${s.min}–${s.max})`);
@@ -187,7 +189,9 @@ async function main(): Promise<void> {
         `| ${s.practices} × ${s.years} | ${range(s.spread.describeMs, "ms")} | ${s.describeHeldMB} MB | ${range(s.spread.exportMs, "ms")} | ${range(s.spread.exportPeakMB, "MB")} | ${range(s.spread.floorMs, "ms")} | ${Number.isNaN(s.floorPeakMB) ? "—" : `${s.floorPeakMB} MB`} | ${Number.isNaN(s.floorMs) ? "—" : `${(s.exportMs / s.floorMs).toFixed(2)}×`} |`,
     ),
     "",
-    huge.refused
+    !huge
+      ? `Sizes up to ${UP_TO} only (BENCH_UP_TO); bench/results.json unchanged`
+      : huge.refused
       ? `${HUGE} × ${YEARS}: refused up front: ${huge.refused}`
       : huge.crashed
         ? `${HUGE} × ${YEARS}: crashed: ${huge.crashed}`
