@@ -7,12 +7,12 @@ import type { BudgetLine, BudgetYear } from "../core/budget";
 import { sum } from "../core/decimal";
 import { employerTotals, type EmployerTotal } from "../core/insurer";
 import { payee } from "../core/types";
-import { range, sheetRef } from "./a1";
+import { column, range, sheetRef } from "./a1";
 import { budgetLayout, budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT, hideZeros } from "./formats";
 import { Grid, text } from "./grid";
 import { headerWidths, printSetup } from "./page";
-import { FIRST_DATA_ROW, practiceRef } from "./practices-sheet";
+import { FIRST_DATA_ROW, PRACTICE_COLUMNS, practiceRef, PRACTICES_SHEET } from "./practices-sheet";
 import type { Cell, Scalar, SheetDescription } from "./types";
 
 /** @example insurerSheetName(2026) // "Zorgverzekeraar 2026" */
@@ -37,8 +37,13 @@ export function insurerLayout(practiceCount: number, employerCount: number) {
   const firstEmployerRow = blockTitleRow + 2;
   // One (empty) row when there are no employers, so every range stays well-formed.
   const lastEmployerRow = firstEmployerRow + Math.max(1, employerCount) - 1;
-  return { totalRow, lastLine: totalRow - 1, blockTitleRow, blockHeaderRow: blockTitleRow + 1, firstEmployerRow, lastEmployerRow, blockTotalRow: lastEmployerRow + 1 };
+  // Then the practices typed on free rows of Praktijken without an employer (their own): they count at once, no rebuild needed.
+  const newPracticesRow = lastEmployerRow + 1;
+  return { totalRow, lastLine: totalRow - 1, blockTitleRow, blockHeaderRow: blockTitleRow + 1, firstEmployerRow, lastEmployerRow, newPracticesRow, blockTotalRow: newPracticesRow + 1 };
 }
+
+/** The last row of the block: practices typed on free rows since the build, each its own employer. */
+export const NEW_PRACTICES_LABEL = "Nieuwe praktijken op vrije rijen (eigen werkgever)";
 
 /** Begroting column J, Jaaruren (budget-columns.ts): the weekly hours of the months × weeks / 12. */
 const ANNUAL_HOURS = "J";
@@ -107,9 +112,18 @@ export function describeInsurerStatement(budget: BudgetYear, practiceCount: numb
       ...EMPLOYER_FIGURES.map((key, k): Cell => ({ formula: `=ROUND(SUMPRODUCT(${matches}*${lines(figureColumns[k])}),2)`, result: e[key].toNumber(), format: FIGURES[k].format })),
     ]);
   });
+  // The free rows (nothing on them at the build): a practice typed there with its employer blank is its own employer.
+  const free = (col: string) => `$${col}$${FIRST_DATA_ROW + practiceCount}:$${col}$${lastLine}`;
+  const ownEmployer = `(${PRACTICES_SHEET}!${free(column(PRACTICE_COLUMNS.employer))}="")`;
+  grid.setRow(layout.newPracticesRow, 1, [
+    text(NEW_PRACTICES_LABEL),
+    { formula: `=SUMPRODUCT(${ownEmployer}*(${free("A")}<>""))`, result: 0, format: FORMAT.whole },
+    null,
+    ...figureColumns.map((col, k): Cell => ({ formula: `=ROUND(SUMPRODUCT(${ownEmployer}*${free(col)}),2)`, result: 0, format: FIGURES[k].format })),
+  ]);
   grid.set(blockTotalRow, 1, text("Totaal per werkgever"));
   const blockTotal = (key: (typeof EMPLOYER_FIGURES)[number]) => sum(employers.map((e) => e[key])).toNumber();
-  figureColumns.forEach((col, i) => grid.set(blockTotalRow, 4 + i, sumOf(col, firstEmployerRow, layout.lastEmployerRow, blockTotal(EMPLOYER_FIGURES[i]), FIGURES[i].format)));
+  figureColumns.forEach((col, i) => grid.set(blockTotalRow, 4 + i, sumOf(col, firstEmployerRow, layout.newPracticesRow, blockTotal(EMPLOYER_FIGURES[i]), FIGURES[i].format)));
 
   const width = INSURER_HEADERS.length;
   const columnWidths = headerWidths(INSURER_HEADERS, [30, 11, 30, 10, 14, 15, 14]);

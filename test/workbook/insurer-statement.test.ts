@@ -48,7 +48,8 @@ const GOLDEN: BudgetInput = {
 // the two employers in 37–38 and their total in 39.
 const TOTAL = 33;
 const FIRST_FREE = 8;
-const [BLOCK_TITLE, FIRST_EMPLOYER, BLOCK_TOTAL] = [35, 37, 39];
+/** The block: title, header, the two employers of the build, the row of new practices on free rows, its total. */
+const [BLOCK_TITLE, FIRST_EMPLOYER, NEW_PRACTICES, BLOCK_TOTAL] = [35, 37, 39, 40];
 const SHEET = "Zorgverzekeraar 2026";
 
 const sheetOf = (input: BudgetInput, name: string): SheetDescription => describeWorkbook(input).sheets.find((s) => s.name === name)!;
@@ -70,6 +71,7 @@ describe("the insurer's statement", () => {
       "Zorgverzekeraar 2026",
       "Zorgverzekeraar 2027",
       "Uitbetalingen",
+      "Realisatie",
       "Controle",
     ]);
   });
@@ -96,6 +98,8 @@ describe("the insurer's statement", () => {
     expect(row(FIRST_EMPLOYER)).toEqual(["Zorggroep Noord", 2, undefined, 232.8, 12222, 6111, 6111]);
     // Praktijk Beta: itself, 96 h, 5,040.00, 2,520.00 each.
     expect(row(FIRST_EMPLOYER + 1)).toEqual(["Praktijk Beta", 1, undefined, 96, 5040, 2520, 2520]);
+    // No practice typed on a free row yet.
+    expect(row(NEW_PRACTICES)).toEqual(["Nieuwe praktijken op vrije rijen (eigen werkgever)", 0, undefined, 0, 0, 0, 0]);
     // Per employer together: 232.80 + 96 = 328.80 h, 12,222 + 5,040 = 17,262.00, the sheet's total.
     expect(row(BLOCK_TOTAL)).toEqual(["Totaal per werkgever", undefined, undefined, 328.8, 17262, 8631, 8631]);
     // 2027, no indexation: Gamma all year, 1.70 × 12 × 48 / 12 = 81.60 h; 81.60 × 52.50 = 4,284.00, insurer 2,142.00.
@@ -132,6 +136,20 @@ describe("the insurer's statement", () => {
 const SAMPLE: BudgetInput = { scheme: SCHEMES.flevoland, practices: importPractices(samplePracticesCsv(2026)).practices, budgetYear: 2026, years: 4 };
 /** Praktijk Delta with a new employer on the first free row, as a person types it (A–J). */
 const DELTA = ["Praktijk Delta", "01000004", "", 2350, "Aanvullend", null, null, null, "Zorggroep Zuid", null];
+
+/** Praktijk Epsilon on the next free row without an employer: its own, counted at once in the block's last row. */
+const EPSILON = ["Praktijk Epsilon", "01000005", "", 1175, "Aanvullend", null, null, null, null, null];
+
+/** After Epsilon was typed: on the statement and in the block (new practices, own employer); nothing to rebuild for. */
+function expectEpsilonCounted(at: ValueAt): void {
+  // Epsilon: 1,175 / 2,350 × 4 = 2 h a week, 96 h, 5,040.00, insurer 2,520.00 (as Beta).
+  expect(["A", "C", "D", "E", "F"].map((c) => at(SHEET, `${c}${FIRST_FREE + 1}`))).toEqual(["Praktijk Epsilon", "Praktijk Epsilon", 96, 5040, 2520]);
+  expect(["B", "D", "E", "F"].map((c) => at(SHEET, `${c}${NEW_PRACTICES}`))).toEqual([1, 96, 5040, 2520]);
+  // Totaal and the block alike: 17,262 + 5,040 = 22,302.00.
+  expect([at(SHEET, `E${TOTAL}`), at(SHEET, `E${BLOCK_TOTAL}`)]).toEqual([22302, 22302]);
+  expect(controleOutcome(at, `${SHEET}: elke werkgever in het overzicht`)).toBe("OK");
+  expect(failingLines(at)).toEqual([]);
+}
 
 /** After Delta was typed: it shows on the statement, counts in the total, and only the block per employer misses it. */
 function expectDeltaLive(at: ValueAt): void {
@@ -170,6 +188,15 @@ describe("the statement's formulas", () => {
     const practices = hf.getSheetId("Praktijken")!;
     hf.setCellContents({ sheet: practices, row: FIRST_FREE - 1, col: 0 }, [DELTA.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v === "" ? null : v))]);
     expectDeltaLive(byAddress(hyperFormulaValue(hf)));
+    hf.destroy();
+  });
+
+  it("count a practice typed on a free row without an employer at once, in HyperFormula: no rebuild needed", () => {
+    const workbook = describeWorkbook(GOLDEN);
+    const hf = calculate(workbook);
+    const practices = hf.getSheetId("Praktijken")!;
+    hf.setCellContents({ sheet: practices, row: FIRST_FREE, col: 0 }, [EPSILON.map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v === "" ? null : v))]);
+    expectEpsilonCounted(byAddress(hyperFormulaValue(hf)));
     hf.destroy();
   });
 
