@@ -80,7 +80,7 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
     // All years of the Begroting together, in sequence, before the forecast that sums them.
     ...budgets.map((budget, offset) => () => describeBudget(budget, offset, practices.length, scheme.params.capacityHours)),
     () => describeForecast(budgets, practices.length),
-    () => describePayouts(budgets, payments, peildatum.date),
+    () => describePayouts(budgets, payments, peildatum.date, scheme.params),
     () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments }),
   ];
   return { names: parameters.names, budgets, sheets: makers.map((make) => () => withPageTexts(make(), page)) };
