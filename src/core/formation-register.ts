@@ -61,7 +61,8 @@ export function formationRows(years: readonly BudgetYear[], payments: ReadonlyMa
           name: own.practice.name,
           kind: p.kind,
           // NOP: one practice acts as employer of the POH for the others; the municipality pays it.
-          payee: payee(line.practice),
+          // The employer of the line the AGB code finds, else the row's own practice (as the sheet reads it).
+          payee: line.practice.employer ? payee(line.practice) : own.practice.name,
           instalment: { k: p.k, cumulativeHours: p.cumulativeHours, totalHours: p.totalHours },
           due: p.amount,
           dueDate: p.dueDate,

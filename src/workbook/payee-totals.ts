@@ -63,7 +63,8 @@ export function payeeTotals(rows: readonly RegisterRow[], years: readonly Budget
   const totals = years.map((_, y) => cents(sum(payees.map((p) => p.perYear[y]))));
   const totalCells: (Cell | null)[] = [text(TOTAL_LABEL), null, null, ...years.map((_, y): Cell => ({ formula: `=ROUND(SUM(${yearColumn(y)}${from}:${yearColumn(y)}${to}),2)`, result: totals[y].toNumber(), format: FORMAT.money }))];
   const styles: RangeStyle[] = [
-    { range: range(payeeTop, 1, payeeTop, 3 + years.length), style: "header" },
+    // From Ontvanger on: the section's label in A stays plain text (a header style would wrap it in the narrow Jaar column).
+    { range: range(payeeTop, 3, payeeTop, 3 + years.length), style: "header" },
     { range: range(totalRow, 1, totalRow, 3 + years.length), style: "total" },
   ];
   const grand = cents(sum(totals));
