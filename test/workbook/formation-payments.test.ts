@@ -11,6 +11,8 @@ import { parameterRow } from "../../src/workbook/parameters-sheet";
 import { readParameters, readPayments } from "../../src/workbook/read-back";
 import type { SheetDescription } from "../../src/workbook/types";
 import { calculate, hyperFormulaValue, mismatches } from "../support/hyperformula";
+import { renderXlsx } from "../../src/render/xlsx";
+import { controleOutcome, editAndRecalculate } from "../support/person";
 
 const practice = (fields: Partial<Practice>): Practice => ({ name: "", agb: "", location: "", patients: 0, model: "aanvullend", weeklyHours: null, startDate: null, endDate: null, ...fields });
 /** Employed by a care group, starting 1 May 2026. */
@@ -142,4 +144,19 @@ describe("formation payments on Uitbetalingen", () => {
     old[k3] = [2026, A.agb, A.name, 0, "", "F-9", "", "", 99, ""];
     expect([...readPayments(old).keys()]).toEqual([`${B.agb}|2026`, `${A.agb}|2026`]);
   });
+
+  it("in the .xlsx: a payment typed on an instalment, recalculated by LibreOffice, gets its status and Controle line", async () => {
+    const workbook = describeWorkbook(INPUT);
+    const payouts = workbook.sheets.find((s) => s.name === "Uitbetalingen")!;
+    const row = payouts.cells.findIndex((r) => shown(r[19]) === "Formatie K3" && shown(r[1]) === A.agb) + 1;
+    // A's third quarter: 535.50 due on 1-10-2026; invoiced 535.50 but paid 500 on 5-10-2026.
+    const at = await editAndRecalculate(await renderXlsx(workbook), "formation-payment", (book) => {
+      const sheet = book.getWorksheet("Uitbetalingen")!;
+      ["F-3", d("2026-09-20"), 535.5, 500, d("2026-10-05")].forEach((v, i) => (sheet.getCell(row, 6 + i).value = v));
+    });
+    expect([at("Uitbetalingen", `D${row}`), at("Uitbetalingen", `K${row}`), at("Uitbetalingen", `L${row}`), at("Uitbetalingen", `M${row}`)]).toEqual([535.5, -35.5, "Te weinig betaald", "betaald ≠ gefactureerd"]);
+    expect(controleOutcome(at, "Betaald gelijk aan gefactureerd")).toBe(`Betaald ≠ gefactureerd: Uitbetalingen rij ${row} (${A.name})`);
+    expect(controleOutcome(at, "Formatietermijnen 2026 gelijk aan Gemeente op Begroting 2026")).toBe("OK");
+    expect(controleOutcome(at, "Totalen per ontvanger gelijk aan het register")).toBe("OK");
+  }, 180_000);
 });
