@@ -106,6 +106,7 @@ export const MESSAGES = {
   importFailed: { nl: "{count} fout(en) in {file}; er is niets geschreven.", en: "{count} error(s) in {file}; nothing was written." },
   rowProblem: { nl: "Rij {row}: {text}", en: "Row {row}: {text}" },
   outOfRange: { nl: "{arg}: kies een waarde van {min} tot {max} ({value})", en: "{arg}: choose a value from {min} to {max} ({value})" },
+  notAllowed: { nl: "{arg}: kies een van {allowed} ({value})", en: "{arg}: choose one of {allowed} ({value})" },
   percentNotAllowed: { nl: "{arg}: verwacht een bedrag of aantal, geen percentage (“{value}”)", en: "{arg}: expects an amount or count, not a percentage (“{value}”)" },
   unknownLanguage: { nl: "{arg}: onbekende taal “{value}”; kies nl of en", en: "{arg}: unknown language “{value}”; use nl or en" },
   // Where the output goes: refused before anything is built (exit 2)

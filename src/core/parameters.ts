@@ -43,6 +43,10 @@ export interface SchemeParameters {
    * Uitgangspunten or given with --budget; a year not in it has no budget to check against.
    */
   budgetLines?: Readonly<Record<number, string>>;
+  /** Instalments per year of the municipality's formation share: 4 (per quarter) or 12 (per month); absent = 4. */
+  formationInstalments?: number;
+  /** The formation instalments are paid in advance (first day of the period); absent or false = afterwards. */
+  formationInAdvance?: boolean;
 }
 
 /** Keys of the scalar parameters shown one per row on the Uitgangspunten sheet. */
@@ -52,7 +56,7 @@ export type ScalarKey =
   | "rateAanvullend"
   | "rateExtra";
 
-export type Unit = "patients" | "hoursPerWeek" | "weeks" | "euroPerHour" | "share" | "hoursPerMonth" | "months" | "euro" | "yesNo";
+export type Unit = "patients" | "hoursPerWeek" | "weeks" | "euroPerHour" | "share" | "hoursPerMonth" | "months" | "euro" | "yesNo" | "instalments";
 
 export interface ParameterInfo {
   key: ScalarKey;
@@ -62,7 +66,14 @@ export interface ParameterInfo {
   unit: Unit;
   /** Bounds a value must keep, wherever it is typed (command line, Uitgangspunten). */
   limit: { max: number; whole?: boolean; positive?: boolean };
+  /** The only values allowed (besides the bounds), e.g. 4 or 12 instalments. */
+  allowed?: readonly number[];
+  /** The source shown when the scheme gives none. */
+  source?: string;
 }
+
+/** No seed fixes a payment schedule for the formation: the municipality chooses (issue 11.2). */
+export const SCHEDULE_SOURCE = "Keuze van de gemeente; de stukken regelen geen betaalschema";
 
 /** The Uitgangspunten rows, in order. Names are Excel defined names (A1-safe, no cell-like names). */
 export const PARAMETERS: readonly ParameterInfo[] = [
@@ -83,6 +94,8 @@ export const PARAMETERS: readonly ParameterInfo[] = [
   { key: "rateExtra", name: "Vergoeding_extra", label: { nl: "Compensatie overhead, model Extra jeugdhulp", en: "Overhead compensation, model Extra" }, unit: "share", limit: { max: 1 } },
   { key: "payoutAfterMonths", name: "Uitbetaling_na_maanden", label: { nl: "Uitbetaling na maanden inzet", en: "Payout after months of deployment" }, unit: "months", limit: { max: 12, whole: true, positive: true } },
   { key: "formationIncidental", name: "Formatie_incidenteel", label: { nl: "Formatie is incidenteel (pilot)", en: "Formation is incidental (pilot)" }, unit: "yesNo", limit: { max: 1, whole: true } },
+  { key: "formationInstalments", name: "Formatie_termijnen", label: { nl: "Betaling formatie: termijnen per jaar (4 = per kwartaal, 12 = per maand)", en: "Formation payments: instalments per year (4 = quarterly, 12 = monthly)" }, unit: "instalments", limit: { max: 12, whole: true, positive: true }, allowed: [4, 12], source: SCHEDULE_SOURCE },
+  { key: "formationInAdvance", name: "Formatie_vooraf", label: { nl: "Betaling formatie vooraf (1 = vooraf, 0 = achteraf)", en: "Formation paid in advance (1 = in advance, 0 = afterwards)" }, unit: "yesNo", limit: { max: 1, whole: true }, source: SCHEDULE_SOURCE },
 ];
 
 export const UNIT_LABEL: Record<Unit, { nl: string; en: string }> = {
@@ -95,6 +108,7 @@ export const UNIT_LABEL: Record<Unit, { nl: string; en: string }> = {
   months: { nl: "maanden", en: "months" },
   euro: { nl: "€", en: "€" },
   yesNo: { nl: "1 = ja, 0 = nee", en: "1 = yes, 0 = no" },
+  instalments: { nl: "termijnen (4 of 12)", en: "instalments (4 or 12)" },
 };
 
 /** Reads one scalar parameter as a decimal string (booleans as "1"/"0"). */
@@ -108,6 +122,10 @@ export function scalarValue(params: SchemeParameters, key: ScalarKey): string {
       return params.compensationRates.extra;
     case "formationIncidental":
       return params.formationIncidental ? "1" : "0";
+    case "formationInstalments":
+      return String(params.formationInstalments ?? 4);
+    case "formationInAdvance":
+      return params.formationInAdvance ? "1" : "0";
     default:
       return String(params[key]);
   }

@@ -2,6 +2,8 @@ import type { BudgetYear } from "./budget";
 import type { IsoDate } from "./types";
 import { Dec } from "./decimal";
 import { paymentSignals, type Signal } from "./payment-signals";
+import { COMPENSATION_KIND, type Schedule } from "./formation-schedule";
+import { formationRows } from "./formation-register";
 
 /** A typed value is kept as it was typed: text, a number, a date (Excel serial) or a boolean. */
 export type Typed = string | number | boolean | null;
@@ -20,6 +22,8 @@ export interface PaymentRecord {
   year?: number;
   agb?: string;
   name?: string;
+  /** Which payment of the practice-year (issue 11.2): absent = the overhead compensation. */
+  kind?: string;
 }
 
 export const NO_PAYMENT: PaymentRecord = { invoiceNumber: null, invoiceDate: null, invoiced: null, paid: null, paidDate: null };
@@ -53,8 +57,13 @@ export type PayoutStatus =
 /** Nothing typed on a record (every typed column empty). */
 export const isEmptyRecord = (r: PaymentRecord): boolean => [r.invoiceNumber, r.invoiceDate, r.invoiced, r.paid, r.paidDate].every((v) => v === null);
 
-/** @example payoutKey("01000001", 2025) // "01000001|2025" */
-export const payoutKey = (agb: string, year: number): string => `${agb}|${year}`;
+/**
+ * The key a typed row is kept under: AGB code + year (+ the kind for a formation instalment; the
+ * compensation keeps the key of workbooks before issue 11.2).
+ *
+ * @example payoutKey("01000001", 2025) // "01000001|2025"; with "Formatie K2": "01000001|2025|Formatie K2"
+ */
+export const payoutKey = (agb: string, year: number, kind: string = COMPENSATION_KIND): string => (kind === COMPENSATION_KIND ? `${agb}|${year}` : `${agb}|${year}|${kind}`);
 
 /**
  * The status of one payout, as the Uitbetalingen formula computes it; `due` null means the
@@ -96,6 +105,12 @@ export interface RegisterRow {
   year: number;
   agb: string;
   name: string;
+  /** "Compensatie overhead" or a formation instalment ("Formatie K1"). */
+  kind: string;
+  /** Who is paid: the practice for the compensation, its employer (payee) for the formation. */
+  payee: string;
+  /** A formation instalment: its number in the year and the hours its amount follows; null for the compensation. */
+  instalment: { k: number; cumulativeHours: Dec; totalHours: Dec } | null;
   /** The compensation of this practice-year; null when its AGB code is not in that year's budget. */
   due: Dec | null;
   dueDate: IsoDate | null;
@@ -115,11 +130,20 @@ export interface RegisterOptions {
   freeRows?: number;
   /** The reference date of the overdue check; null or absent: none. */
   peildatum?: IsoDate | null;
+  /** The formation's payment schedule: with it, each year's formation instalments follow the compensation rows. */
+  schedule?: Schedule;
+  /** Capaciteit_uren (the month hours after redistribution depend on it); absent = "0". */
+  capacityHours?: string;
 }
 
 /** The status of a row as the sheet computes it: "" for a row without AGB code and nothing typed (a free row). */
 export function rowStatus(agb: string, due: Dec | null, record: PaymentRecord): PayoutStatus {
   return agb === "" && isEmptyRecord(record) ? "" : payoutStatus(due, record);
+}
+
+/** A free row of the register: it shows whatever practice is typed on free Praktijken row `i`; as built, none. */
+export function freeRow(i: number, year: number, kind: string, instalment: RegisterRow["instalment"]): RegisterRow {
+  return { free: i, line: null, year, agb: "", name: "", kind, payee: "", instalment, due: null, dueDate: null, record: NO_PAYMENT, orphan: false, budgeted: true, status: "", signals: [] };
 }
 
 /** Parses a payoutKey back (for records that carry no year and AGB code of their own). */
@@ -161,11 +185,13 @@ export function payoutRegister(years: readonly BudgetYear[], payments: ReadonlyM
       const index = first.get(agb)!;
       const { compensation: due, payoutDue: dueDate } = y.lines[index];
       const status = rowStatus(agb, due, record);
-      rows.push({ free: null, line: index, year: y.year, agb, name: own.practice.name, due, dueDate, record, orphan: false, budgeted: true, status, signals: signals(due, dueDate, record) });
+      const name = own.practice.name;
+      rows.push({ free: null, line: index, year: y.year, agb, name, kind: COMPENSATION_KIND, payee: name, instalment: null, due, dueDate, record, orphan: false, budgeted: true, status, signals: signals(due, dueDate, record) });
     }
     // A free row shows whatever practice is typed on its Praktijken row; as built, none.
-    for (let i = 0; i < freeRows; i++) rows.push({ free: i, line: null, year: y.year, agb: "", name: "", due: null, dueDate: null, record: NO_PAYMENT, orphan: false, budgeted: true, status: "", signals: [] });
+    for (let i = 0; i < freeRows; i++) rows.push(freeRow(i, y.year, COMPENSATION_KIND, null));
   }
+  if (options.schedule) rows.push(...formationRows(years, payments, { firstLine, freeRows, schedule: options.schedule, capacityHours: options.capacityHours ?? "0", taken, signals }));
   const kept: RegisterRow[] = [];
   for (const [key, record] of payments) {
     if (taken.has(key)) continue;
@@ -175,11 +201,14 @@ export function payoutRegister(years: readonly BudgetYear[], payments: ReadonlyM
     const budget = years.find((y) => y.year === year);
     // The sheet looks the AGB code up like any row's, so a duplicate row finds its practice here too.
     const index = budget && agb !== "" ? firstLine.get(year)!.get(agb) ?? null : null;
-    const line = index === null ? undefined : budget!.lines[index];
+    const kind = record.kind ?? COMPENSATION_KIND;
+    // A formation instalment kept here is one the schedule no longer has (or a second row of one): nothing due.
+    const line = index === null || kind !== COMPENSATION_KIND ? undefined : budget!.lines[index];
     const due = line ? line.compensation : null;
     const dueDate = line?.payoutDue ?? null;
     const status = budget ? rowStatus(agb, due, record) : YEAR_NOT_BUDGETED;
-    kept.push({ free: null, line: index, year, agb, name: record.name ?? "", due, dueDate, record, orphan: true, budgeted: budget !== undefined, status, signals: budget ? signals(due, dueDate, record) : [] });
+    const name = record.name ?? "";
+    kept.push({ free: null, line: line ? index : null, year, agb, name, kind, payee: name, instalment: null, due, dueDate, record, orphan: true, budgeted: budget !== undefined, status, signals: budget ? signals(due, dueDate, record) : [] });
   }
   kept.sort((a, b) => a.year - b.year);
   return [...rows, ...kept];

@@ -46,6 +46,9 @@ const BASE: SchemeParameters = {
   compensationRates: { basis: "0", aanvullend: "0.5", extra: "1" },
   payoutAfterMonths: 4,
   formationIncidental: false,
+  // Issue 11.2: per quarter afterwards until the municipality chooses otherwise (SCHEDULE_SOURCE).
+  formationInstalments: 4,
+  formationInAdvance: false,
   wageIndex: [],
   priceIndex: [],
 };

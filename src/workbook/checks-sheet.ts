@@ -19,6 +19,7 @@ import { headerWidths, printSetup } from "./page";
 import { parameterRow, PARAMETERS_SHEET } from "./parameters-sheet";
 import type { Check } from "./check";
 import { keptRowChecks, paymentChecks } from "./payment-checks";
+import { formationChecks } from "./formation-checks";
 import { practiceChecks } from "./practice-checks";
 import type { Cell, SheetDescription } from "./types";
 
@@ -42,8 +43,8 @@ function checks({ params, practices, years, payments, realisation }: ChecksInput
     ...practiceChecks(practices, years[0].year),
   ];
   // The register as Uitbetalingen lays it out (free rows included), overdue on the Peildatum describe resolved.
-  const register = sheetRegister(years, payments, params.peildatum ?? null);
-  list.push(...paymentChecks(register));
+  const register = sheetRegister(years, payments, params.peildatum ?? null, params);
+  list.push(...paymentChecks(register), ...formationChecks(register, years, params));
   const shares = ["Aandeel_gemeente", "Vergoeding_basis", "Vergoeding_aanvullend", "Vergoeding_extra"];
   const shareValues = [params.municipalityShare, params.compensationRates.basis, params.compensationRates.aanvullend, params.compensationRates.extra];
   list.push({

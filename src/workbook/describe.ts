@@ -87,7 +87,7 @@ function sheetMakers(input: BudgetInput): { names: DefinedName[]; budgets: Budge
     () => describeForecast(budgets, practices.length, scheme.params.budgetLines),
     // Issue 11.3: per year what the insurer finances, to send it for reconciling the split.
     ...budgets.map((budget) => () => describeInsurerStatement(budget, practices.length)),
-    () => describePayouts(budgets, payments, peildatum.date),
+    () => describePayouts(budgets, payments, peildatum.date, scheme.params),
     () => describeRealisation(scheme.params, budgets[0], input.realisation),
     () => describeChecks({ params: { ...scheme.params, peildatum: peildatum.date }, practices, years: budgets, payments, realisation: input.realisation }),
   ];

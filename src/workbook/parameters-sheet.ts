@@ -37,6 +37,7 @@ const UNIT_FORMAT: Record<Unit, string> = {
   months: FORMAT.whole,
   euro: FORMAT.money,
   yesNo: FORMAT.whole,
+  instalments: FORMAT.whole,
 };
 
 /** The yearly rates a Begroting sheet reads, by column of the indexation table. */
@@ -90,7 +91,7 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
       text(p.label.nl),
       { value: Number(scalarValue(scheme.params, p.key)), format: UNIT_FORMAT[p.unit] },
       text(UNIT_LABEL[p.unit].nl),
-      text(scheme.sources[p.key] ?? "Invoer"),
+      text(scheme.sources[p.key] ?? p.source ?? "Invoer"),
     ]);
     names.push({ name: p.name, ref: `${sheetRef(PARAMETERS_SHEET)}${absolute(row, 3)}` });
   });
@@ -156,7 +157,7 @@ export function describeParameters(scheme: Scheme, years: readonly BudgetYear[],
         ...(years.length > 1 ? [{ range: range(top + 2, 2, bottom, 3), style: "input" as const }] : []),
         { range: budgetLines, style: "input" },
       ],
-      validations: [peildatumValidation(), budgetLineValidation(budgetLines)],
+      validations: [peildatumValidation(), ...scheduleValidations(), budgetLineValidation(budgetLines)],
       conditionalFormats: [],
       charts: [],
       inputRanges: [range(FIRST_ROW, 3, PEILDATUM_ROW, 3), cell(MUNICIPALITY_ROW, 2), ...(years.length > 1 ? [range(top + 2, 2, bottom, 3)] : []), budgetLines],
@@ -179,6 +180,14 @@ function budgetLineValidation(cells: string): Validation {
     prompt: "Het budget van de gemeente voor POH-GGZ Jeugd in dit jaar, in euro's (bijvoorbeeld 120000); leeg = niet getoetst.",
     error: `${BUDGET_LINE_HEADER}: typ een bedrag in euro's als getal, bijvoorbeeld 120000 (geen “€” of tekst).`,
   };
+}
+
+/** Issue 11.2: the formation's payment schedule takes 4 or 12 instalments, in advance (1) or afterwards (0). */
+function scheduleValidations(): Validation[] {
+  return [
+    { range: cell(parameterRow("formationInstalments"), 3), kind: "list", values: ["4", "12"], title: "Termijnen", prompt: "4 = per kwartaal, 12 = per maand. Bouw daarna opnieuw op.", error: "Termijnen: kies 4 (per kwartaal) of 12 (per maand)." },
+    { range: cell(parameterRow("formationInAdvance"), 3), kind: "list", values: ["0", "1"], title: "Vooraf of achteraf", prompt: "1 = vooraf, 0 = achteraf. Bouw daarna opnieuw op.", error: "Vooraf of achteraf: typ 1 (vooraf) of 0 (achteraf)." },
+  ];
 }
 
 /** The Peildatum is a date (Dutch messages, as on Uitbetalingen). */

@@ -13,6 +13,7 @@ import { budgetSheetName, BUDGET_COLUMN } from "./budget-sheet";
 import { FORMAT } from "./formats";
 import { PEILDATUM_NAME } from "./peildatum";
 import { dataRowCount, FIRST_DATA_ROW, practiceRef } from "./practices-sheet";
+import { COMPENSATION_KIND } from "../core/formation-schedule";
 import type { Cell } from "./types";
 
 export const STATUS_COLUMN = "L";
@@ -61,13 +62,19 @@ function statusFormula(r: number): string {
   return `=IF(AND(B${r}="",COUNTA(F${r}:J${r})=0),"",IF(${LINE_COLUMN}${r}="","${NOT_FOUND}",${status}))`;
 }
 
+/** The columns after Rij op Begroting (issue 11.2): which payment, to whom, and the hours a formation instalment follows. */
+export const KIND_COLUMN = "T";
+export const PAYEE_COLUMN = "U";
+export const INSTALMENT_COLUMN = "V";
+export const CUMULATIVE_HOURS_COLUMN = "W";
+export const TOTAL_HOURS_COLUMN = "X";
+export const ROW_HEADERS = ["Betaling", "Ontvanger", "Termijn", "Uren t/m termijn", "Uren per jaar"];
+
 /**
- * The cells of register row `row` (columns A to S): wrapped lookups, so a practice that is gone
- * gives 0 and a status, never #N/A. `lineCount` is the number of practices of the year (its
- * Begroting has that many rows plus the free rows). A free row (`item.free`) shows the AGB code
- * and name typed on its Praktijken row, live.
+ * What the controller typed (F to J), and the formulas that check it: difference (K), status (L)
+ * and the signals (M to R). The same on every row, compensation or formation.
  */
-export function payoutRowCells(item: RegisterRow, row: number, lineCount: number): (Cell | null)[] {
+export function checkedCells(item: RegisterRow, row: number): (Cell | null)[] {
   const { record } = item;
   const difference = payoutDifference(item.due, record);
   const differenceCell: Cell = { formula: flatText(`=IF(ISNUMBER(I${row}),ROUND(I${row}-D${row},2),"")`), result: difference === null ? "" : difference.toNumber(), format: FORMAT.money };
@@ -78,39 +85,61 @@ export function payoutRowCells(item: RegisterRow, row: number, lineCount: number
     manualCell(record.paid, FORMAT.money),
     manualCell(record.paidDate, FORMAT.date),
   ];
+  const formulas = signalFormulas(row);
+  const signalCells: Cell[] = [
+    { formula: flatText(signalenFormula(row)), result: signalText(item.signals) },
+    ...SIGNAL_KEYS.map((s): Cell => ({ formula: flatText(formulas[s]), result: item.signals.includes(s) ? row : "", format: FORMAT.whole })),
+  ];
+  const status: Cell = item.budgeted ? { formula: flatText(statusFormula(row)), result: item.status } : { value: YEAR_NOT_BUDGETED };
+  return [...typed, differenceCell, status, ...signalCells];
+}
+
+/** The last row of the Begroting (and Praktijken) rows a lookup reads: the practices and the free rows. */
+export const lastLineRow = (lineCount: number): number => FIRST_DATA_ROW + dataRowCount(lineCount) - 1;
+
+/**
+ * Rij op Begroting (S): where the row's AGB code stands on the Begroting of its year. Looked up
+ * by AGB code, not by row: a payment stays with its practice when Praktijken is re-sorted. A row
+ * without AGB code finds nothing (not the first empty free row); one not found, "" (never #N/A).
+ */
+export function lineCell(item: RegisterRow, row: number, lineCount: number): Cell {
+  const ref = sheetRef(budgetSheetName(item.year));
+  return {
+    formula: flatText(`=IF(B${row}="","",IFERROR(MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLineRow(lineCount)},0)+${FIRST_DATA_ROW - 1},""))`),
+    result: item.line === null ? "" : FIRST_DATA_ROW + item.line,
+    format: FORMAT.whole,
+  };
+}
+
+/**
+ * The cells of a compensation (or kept) row `row` (columns A to X): wrapped lookups, so a
+ * practice that is gone gives 0 and a status, never #N/A. `lineCount` is the number of
+ * practices of the year (its Begroting has that many rows plus the free rows). A free row
+ * (`item.free`) shows the AGB code and name typed on its Praktijken row, live.
+ */
+export function payoutRowCells(item: RegisterRow, row: number, lineCount: number): (Cell | null)[] {
   const practicesRow = item.free === null ? null : FIRST_DATA_ROW + lineCount + item.free;
   const live = (field: "agb" | "name") => ({ formula: flatText(`=IF(${practiceRef(practicesRow!, field)}="","",${practiceRef(practicesRow!, field)}&"")`), result: "" });
   const id: Cell[] =
     practicesRow === null
       ? [{ value: item.year, format: FORMAT.year }, { value: item.agb, format: FORMAT.text }, { value: item.name }]
       : [{ value: item.year, format: FORMAT.year }, live("agb"), live("name")];
-  const formulas = signalFormulas(row);
-  const signalCells: Cell[] = [
-    { formula: flatText(signalenFormula(row)), result: signalText(item.signals) },
-    ...SIGNAL_KEYS.map((s): Cell => ({ formula: flatText(formulas[s]), result: item.signals.includes(s) ? row : "", format: FORMAT.whole })),
-  ];
+  // The compensation is paid to the practice itself (VPG ch. 14); a kept row names whom it was typed for.
+  const after: (Cell | null)[] = [{ value: item.kind }, { formula: `=C${row}&""`, result: item.payee }, null, null, null];
   // A year outside the forecast has no Begroting sheet to look in: nothing due, the status says why.
-  if (!item.budgeted) return [...id, null, null, ...typed, differenceCell, { value: YEAR_NOT_BUDGETED }, ...signalCells, null];
+  if (!item.budgeted) return [...id, null, null, ...checkedCells(item, row), null, ...after];
   const ref = sheetRef(budgetSheetName(item.year));
-  // The free rows too: a payment typed for a practice added on a free row of Praktijken finds it.
-  const lastLine = FIRST_DATA_ROW + dataRowCount(lineCount) - 1;
-  // Looked up by AGB code, not by row: a payment stays with its practice when Praktijken is re-sorted.
-  // A row without AGB code finds nothing (not the first empty free row); one not found, "" (never #N/A).
+  const lastLine = lastLineRow(lineCount);
   const s = `${LINE_COLUMN}${row}`;
-  const lineCell: Cell = {
-    formula: flatText(`=IF(B${row}="","",IFERROR(MATCH(B${row},${ref}$B$${FIRST_DATA_ROW}:$B$${lastLine},0)+${FIRST_DATA_ROW - 1},""))`),
-    result: item.line === null ? "" : FIRST_DATA_ROW + item.line,
-    format: FORMAT.whole,
-  };
   const lookup = (col: string, missing: string) => flatText(`=IF(${s}="",${missing},INDEX(${ref}$${col}$${FIRST_DATA_ROW}:$${col}$${lastLine},${s}-${FIRST_DATA_ROW - 1}))`);
+  // A kept formation instalment (the schedule no longer has it) finds nothing: its line is "".
+  const line = item.orphan && item.kind !== COMPENSATION_KIND ? null : lineCell(item, row, lineCount);
   return [
     ...id,
     { formula: lookup(BUDGET_COLUMN.compensation, "0"), result: item.due === null ? 0 : item.due.toNumber(), format: FORMAT.money },
     { formula: lookup(BUDGET_COLUMN.payoutDue, '""'), result: item.dueDate === null ? "" : excelSerial(item.dueDate), format: FORMAT.date },
-    ...typed,
-    differenceCell,
-    { formula: flatText(statusFormula(row)), result: item.status },
-    ...signalCells,
-    lineCell,
+    ...checkedCells(item, row),
+    line,
+    ...after,
   ];
 }

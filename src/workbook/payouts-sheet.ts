@@ -6,23 +6,31 @@ import { range } from "./a1";
 import { FORMAT } from "./formats";
 import { Grid, text } from "./grid";
 import { headerWidths, printSetup } from "./page";
-import { LINE_HEADER, payoutRowCells, SIGNAL_HEADERS, SIGNAL_TEXT_ROW, SIGNALEN_COLUMN } from "./payout-row";
+import { LINE_HEADER, payoutRowCells, ROW_HEADERS, SIGNAL_HEADERS, SIGNAL_TEXT_ROW, SIGNALEN_COLUMN } from "./payout-row";
+import { formationRowCells, type YearBlock } from "./formation-row";
+import { payeeTotals } from "./payee-totals";
+import { scheduleOf } from "../core/formation-schedule";
+import type { SchemeParameters } from "../core/parameters";
 import { SIGNALS, SIGNAL_KEYS } from "../core/payment-signals";
 import { PEILDATUM_NAME } from "./peildatum";
 import { DATE_RANGE, freeRowCount } from "./practices-sheet";
 import type { Cell, SheetDescription, Validation } from "./types";
 
-export { SIGNAL_COLUMNS, SIGNALEN_COLUMN, STATUS_COLUMN } from "./payout-row";
+export { KIND_COLUMN, PAYEE_COLUMN, SIGNAL_COLUMNS, SIGNALEN_COLUMN, STATUS_COLUMN } from "./payout-row";
 
 export const PAYOUTS_SHEET = "Uitbetalingen";
 const HEADER_ROW = 4;
 /** First register row; columns A (year) and B (AGB code) identify it. */
 export const PAYOUTS_FIRST_ROW = HEADER_ROW + 1;
-export const PAYOUT_HEADERS = ["Jaar", "AGB-code", "Praktijk", "Te betalen", "Vervaldatum", "Factuurnummer", "Factuurdatum", "Gefactureerd", "Betaald", "Betaaldatum", "Verschil", "Status", "Signalen", ...SIGNAL_HEADERS, LINE_HEADER];
+export const PAYOUT_HEADERS = ["Jaar", "AGB-code", "Praktijk", "Te betalen", "Vervaldatum", "Factuurnummer", "Factuurdatum", "Gefactureerd", "Betaald", "Betaaldatum", "Verschil", "Status", "Signalen", ...SIGNAL_HEADERS, LINE_HEADER, ...ROW_HEADERS];
 /** The columns (0-based) the controller fills in: invoice number to paid date. */
 export const MANUAL_COLUMNS = [5, 6, 7, 8, 9];
 /** Column A labels of the rows below the register: never payments, so a read-back skips them. */
 export const PAYOUT_TOTAL_LABELS = ["Totaal", "Openstaand (te betalen − betaald)"] as const;
+/** Column A of the first row below the register's totals (the totals per payee): a read-back stops there. */
+export { PAYEE_SECTION_LABEL } from "./payee-totals";
+/** What the register needs of the parameters: the formation's schedule and the capacity its month hours follow. */
+export type PayoutParameters = Pick<SchemeParameters, "formationInstalments" | "formationInAdvance" | "capacityHours">;
 
 /** Rows of the register (one blank row when there are none), so every range stays well-formed. */
 export function registerRowCount(rows: readonly RegisterRow[]): number {
@@ -32,7 +40,7 @@ export function registerRowCount(rows: readonly RegisterRow[]): number {
 /** Where the register ends and its totals stand, for Controle's ranges. */
 export function payoutsLayout(rows: readonly RegisterRow[]) {
   const last = HEADER_ROW + registerRowCount(rows);
-  return { first: PAYOUTS_FIRST_ROW, last, totalRow: last + 2, openRow: last + 3 };
+  return { first: PAYOUTS_FIRST_ROW, last, totalRow: last + 2, openRow: last + 3, payeeTop: last + 5 };
 }
 
 const amount = (value: Typed) => (typeof value === "number" ? new Dec(value) : new Dec(0));
@@ -45,8 +53,22 @@ const amount = (value: Typed) => (typeof value === "number" ? new Dec(value) : n
  * @example
  * sheetRegister(forecast(params, practices, 2026, 4), new Map(), "2026-12-01").length // (12 + 25) × 4
  */
-export function sheetRegister(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord>, peildatum: IsoDate | null): RegisterRow[] {
-  return payoutRegister(years, payments, { freeRows: freeRowCount(years[0]?.lines.length ?? 0), peildatum });
+export function sheetRegister(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord>, peildatum: IsoDate | null, params: PayoutParameters = { capacityHours: "0" }): RegisterRow[] {
+  return payoutRegister(years, payments, { freeRows: freeRowCount(years[0]?.lines.length ?? 0), peildatum, schedule: scheduleOf(params), capacityHours: params.capacityHours });
+}
+
+/** Per year, where its compensation rows stand and where its formation rows begin (sheet rows). */
+function yearBlocks(rows: readonly RegisterRow[]): Map<number, YearBlock> {
+  const blocks = new Map<number, YearBlock>();
+  rows.forEach((item, i) => {
+    const row = PAYOUTS_FIRST_ROW + i;
+    const block = blocks.get(item.year) ?? { compensationFirst: row, compensationLast: row, formationFirst: 0 };
+    if (item.orphan) return;
+    if (item.instalment === null) block.compensationLast = row;
+    else if (block.formationFirst === 0) block.formationFirst = row;
+    blocks.set(item.year, block);
+  });
+  return blocks;
 }
 
 /**
@@ -60,16 +82,18 @@ export function sheetRegister(years: readonly BudgetYear[], payments: ReadonlyMa
  * @example
  * describePayouts(forecast(params, practices, 2025, 4), readPayments(values), "2025-12-01").cells[4][11]?.result // "Nog te factureren"
  */
-export function describePayouts(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord> = new Map(), peildatum: IsoDate | null = null): SheetDescription {
+export function describePayouts(years: readonly BudgetYear[], payments: ReadonlyMap<string, PaymentRecord> = new Map(), peildatum: IsoDate | null = null, params: PayoutParameters = { capacityHours: "0" }): SheetDescription {
   const grid = new Grid();
-  const rows = sheetRegister(years, payments, peildatum);
+  const rows = sheetRegister(years, payments, peildatum, params);
+  const schedule = scheduleOf(params);
   const layout = payoutsLayout(rows);
-  grid.set(1, 1, text("Uitbetalingen compensatie overhead"));
+  grid.set(1, 1, text("Uitbetalingen: compensatie overhead en formatie"));
   grid.set(
     2,
     1,
     text(
-      "Eén rij per praktijk per jaar, en per jaar lege rijen voor een praktijk die op een vrije rij van Praktijken wordt getypt. Vul factuur en betaling in de gele kolommen in; die blijven bewaard bij opnieuw opbouwen. " +
+      "Alles wat de gemeente betaalt. Eerst per jaar de compensatie overhead (één bedrag per praktijk na de eerste maanden inzet, VPG h. 14, aan de praktijk), dan per jaar het gemeentedeel van de formatie in termijnen volgens het betaalschema op Uitgangspunten (Formatie_termijnen, Formatie_vooraf), naar de uren per maand, aan de werkgever (Praktijken, kolom Werkgever; leeg = de praktijk). " +
+        "Per jaar lege rijen voor een praktijk die op een vrije rij van Praktijken wordt getypt. Vul factuur en betaling in de gele kolommen in; die blijven bewaard bij opnieuw opbouwen. Onder het register: wat elke ontvanger per jaar krijgt. " +
         `Signalen noemt wat een controleur nakijkt: gefactureerd of betaald afwijkend, betaald vóór de vervaldatum of zonder factuur, en achterstallig (vervaldatum vóór de ${PEILDATUM_NAME} op Uitgangspunten, niet volledig betaald). ` +
         `Betalingen van een praktijk die niet meer op Praktijken staat (of een andere AGB-code kreeg) blijven onderaan staan met status “${NOT_FOUND}”, tot u hun gele cellen leegmaakt.`,
     ),
@@ -78,7 +102,12 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
   grid.setRow(SIGNAL_TEXT_ROW, 14, SIGNAL_KEYS.map((s) => text(SIGNALS[s])));
   grid.setRow(HEADER_ROW, 1, PAYOUT_HEADERS.map(text));
   const lineCount = new Map(years.map((y) => [y.year, y.lines.length]));
-  rows.forEach((item, i) => grid.setRow(PAYOUTS_FIRST_ROW + i, 1, payoutRowCells(item, PAYOUTS_FIRST_ROW + i, lineCount.get(item.year) ?? 0)));
+  const blocks = yearBlocks(rows);
+  rows.forEach((item, i) => {
+    const row = PAYOUTS_FIRST_ROW + i;
+    const lines = lineCount.get(item.year) ?? 0;
+    grid.setRow(row, 1, item.instalment === null ? payoutRowCells(item, row, lines) : formationRowCells(item, row, lines, blocks.get(item.year)!, schedule));
+  });
 
   const { first, last, totalRow, openRow } = layout;
   // ROUND(SUM(…),2) as the sheet does: typed amounts need not be whole cents.
@@ -88,7 +117,9 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
   const total = (col: string, result: Dec): Cell => ({ formula: `=ROUND(SUM(${col}${first}:${col}${last}),2)`, result: result.toNumber(), format: FORMAT.money });
   grid.setRow(totalRow, 1, [text(PAYOUT_TOTAL_LABELS[0]), null, null, total("D", due), null, null, null, total("H", sum(rows.map((r) => amount(r.record.invoiced)))), total("I", paid)]);
   grid.setRow(openRow, 1, [text(PAYOUT_TOTAL_LABELS[1]), null, null, { formula: `=ROUND(D${totalRow}-I${totalRow},2)`, result: cents(due.minus(paid)).toNumber(), format: FORMAT.money }]);
-  const columnWidths = headerWidths(PAYOUT_HEADERS, [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 20, 30, ...SIGNAL_HEADERS.map(() => 12), 10]);
+  const payees = payeeTotals(rows, years, layout);
+  payees.cells.forEach((cells, i) => grid.setRow(layout.payeeTop + i, 1, cells));
+  const columnWidths = headerWidths(PAYOUT_HEADERS, [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 20, 30, ...SIGNAL_HEADERS.map(() => 12), 10, 20, 30, 9, 12, 12]);
   return {
     name: PAYOUTS_SHEET,
     kind: "payouts",
@@ -106,6 +137,7 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
       // Status and Signalen wrap: their texts are longer than a printed column is wide.
       { range: range(first, 12, last, 13), style: "wrap" },
       { range: range(totalRow, 1, openRow, PAYOUT_HEADERS.length), style: "total" },
+      ...payees.styles,
     ],
     validations: payoutValidations(first, last),
     conditionalFormats: [
@@ -117,9 +149,9 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
     inputRanges: [range(first, 6, last, 10)],
     manualColumns: MANUAL_COLUMNS,
     firstDataRow: first,
-    // Three parts on paper, each with year, AGB code and practice: amount, due date and invoice
+    // Four parts on paper, each with year, AGB code and practice: amount, due date and invoice
     // (to Gefactureerd), payment and status (to Signalen), then each signal's column.
-    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 3, breaks: [8, 13], area: range(1, 1, openRow, PAYOUT_HEADERS.length) }),
+    print: printSetup(columnWidths, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: 3, breaks: [8, 13, 19], area: range(1, 1, layout.payeeTop + payees.cells.length - 1, PAYOUT_HEADERS.length) }),
   };
 }
 

@@ -14,11 +14,12 @@ import { parseDateText } from "../import/fields";
 import { numberArg } from "../functions/coerce";
 import { practicesFromRecords, type ImportProblem } from "../import/practices";
 import type { Practice } from "../core/types";
-import { cell, column } from "./a1";
+import { cell, column, parseCell } from "./a1";
 import { BUDGET_LINE_COLUMN, BUDGET_LINE_HEADER, BUDGET_YEAR_NAME, MUNICIPALITY_ROW, PARAMETERS_SHEET } from "./parameters-sheet";
 import { dutchDate, PEILDATUM_NAME, recordedDefault } from "./peildatum";
 import { DATE_RANGE, FIRST_DATA_ROW, PRACTICE_COLUMNS, PRACTICES_SHEET } from "./practices-sheet";
-import { MANUAL_COLUMNS, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
+import { KIND_COLUMN, MANUAL_COLUMNS, PAYEE_SECTION_LABEL, PAYOUT_TOTAL_LABELS, PAYOUTS_FIRST_ROW } from "./payouts-sheet";
+import { COMPENSATION_KIND } from "../core/formation-schedule";
 
 /** A grid of values from A1 (row 0 = sheet row 1). */
 export type Values = readonly (readonly unknown[])[];
@@ -106,6 +107,9 @@ export function readParameters(values: Values): ParametersReadBack {
     else if (p.key === "rateAanvullend") params.compensationRates.aanvullend = String(value);
     else if (p.key === "rateExtra") params.compensationRates.extra = String(value);
     else if (p.key === "formationIncidental") params.formationIncidental = value === 1;
+    else if (p.key === "formationInAdvance") params.formationInAdvance = value === 1;
+    else if (p.allowed && !p.allowed.includes(value)) problems.push({ sheet: PARAMETERS_SHEET, cell: cell(row!, 3), key: "notAllowed", params: { arg: p.name, allowed: p.allowed.join(", "), value } });
+    else if (p.key === "formationInstalments") params.formationInstalments = value;
     else if (p.key === "normpracticeSize" || p.key === "payoutAfterMonths") params[p.key] = value;
     else params[p.key] = String(value);
   }
@@ -229,7 +233,11 @@ export function readPractices(values: Values): { practices: Practice[]; problems
  */
 export function readPayments(values: Values): Map<string, PaymentRecord> {
   const payments = new Map<string, PaymentRecord>();
+  // Issue 11.2: the kind column, found by its header; a workbook from before it has none, and every row is the compensation.
+  const kindAt = parseCell(`${KIND_COLUMN}1`).col;
+  const kindColumn = text(at(values, PAYOUTS_FIRST_ROW - 1, kindAt)) === "Betaling" ? kindAt : null;
   for (let r = PAYOUTS_FIRST_ROW; r <= values.length; r++) {
+    if (text(at(values, r, 1)) === PAYEE_SECTION_LABEL) break;
     if ((PAYOUT_TOTAL_LABELS as readonly string[]).includes(text(at(values, r, 1)))) continue;
     const typed = MANUAL_COLUMNS.map((c): Typed => {
       const value = at(values, r, c + 1);
@@ -241,8 +249,10 @@ export function readPayments(values: Values): Map<string, PaymentRecord> {
     const typedYear = Number(at(values, r, 1));
     // A year that is no number still keeps its row (as year 0), rather than its payment being dropped.
     const year = Number.isFinite(typedYear) ? typedYear : 0;
-    const key = payoutKey(agb, year);
-    payments.set(payments.has(key) ? `${key}|rij ${r}` : key, { invoiceNumber, invoiceDate, invoiced, paid, paidDate, year, agb, name: text(at(values, r, 3)) });
+    const kind = (kindColumn === null ? "" : text(at(values, r, kindColumn))) || COMPENSATION_KIND;
+    const key = payoutKey(agb, year, kind);
+    const kindField = kind === COMPENSATION_KIND ? {} : { kind };
+    payments.set(payments.has(key) ? `${key}|rij ${r}` : key, { invoiceNumber, invoiceDate, invoiced, paid, paidDate, year, agb, name: text(at(values, r, 3)), ...kindField });
   }
   return payments;
 }

@@ -84,6 +84,9 @@ function keptCells(valueAt: (sheet: string, row: number, col: number) => unknown
   for (let r = 5; r < 5 + 1000; r++) {
     const agb = valueAt("Uitbetalingen", r - 1, 1);
     if (agb === undefined) break;
+    // The compensation rows (issue 11.2: the formation instalments after them share AGB code and year).
+    const kind = valueAt("Uitbetalingen", r - 1, 19);
+    if (kind !== undefined && kind !== "Compensatie overhead") continue;
     at.set(`${agb as string}|${Number(valueAt("Uitbetalingen", r - 1, 0))}`, r);
   }
   let kept = 0;
@@ -268,4 +271,47 @@ describe("poh-budget onto a workbook it made", () => {
     const missing = run(["--update", "weg.xlsx"], dir);
     expect([missing.code, missing.stderr.trim()]).toEqual([2, "--update: bestand “weg.xlsx” bestaat niet"]);
   });
+});
+
+describe("poh-budget --update with payments typed on formation instalments (issue 11.2)", () => {
+  it("keeps each on its instalment's row (AGB code + year + kind), after the workbook went through LibreOffice", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "p.csv"), CSV);
+    expect(run([...BUILD, "--out", "begroting.xlsx"], dir).code).toBe(0);
+    const file = path.join(dir, "begroting.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const payouts = book.getWorksheet("Uitbetalingen")!;
+    const result = (address: string) => {
+      const v = payouts.getCell(address).value as { result?: unknown } | null;
+      return v !== null && typeof v === "object" && "result" in v ? v.result : v;
+    };
+    // De Linde's second quarter of 2026 and Het Anker's fourth of 2027, as a person types them.
+    const typed = new Map<string, unknown[]>();
+    for (let r = 5; r <= payouts.rowCount; r++) {
+      const key = `${String(result(`B${r}`))}|${Number(result(`A${r}`))}|${String(result(`T${r}`))}`;
+      if (key !== "01012345|2026|Formatie K2" && key !== "01023456|2027|Formatie K4") continue;
+      const values = [`FK-${r}`, 46_200 + r, result(`D${r}`), result(`D${r}`), 46_300 + r];
+      values.forEach((v, i) => (payouts.getCell(`${TYPED[i]}${r}`).value = v as ExcelJS.CellValue));
+      typed.set(key, values);
+    }
+    expect(typed.size).toBe(2);
+    await book.xlsx.writeFile(file);
+    await recalculateWithLibreOffice(fs.readFileSync(file), "update-formation");
+    fs.copyFileSync(path.join(LIBREOFFICE_OUT, "update-formation.xlsx"), file);
+    // A practice leaves, so the rows move: the payments follow their instalment, not their row.
+    fs.writeFileSync(path.join(dir, "p.csv"), [HEADER, ...PRACTICES.filter((p) => !p.includes("01089012"))].join("\n"));
+    const { code, stderr, stdout } = run(["--update", "begroting.xlsx", "--practices", "p.csv"], dir);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(stdout).toContain("2 rij(en) met betalingen");
+    const cached = await readCachedValues(fs.readFileSync(file));
+    const found = new Map<string, unknown[]>();
+    for (let r = 4; r < 1000 && cached("Uitbetalingen", r, 0) !== undefined; r++) {
+      const key = `${String(cached("Uitbetalingen", r, 1))}|${Number(cached("Uitbetalingen", r, 0))}|${String(cached("Uitbetalingen", r, 19))}`;
+      if (typed.has(key)) found.set(key, [0, 1, 2, 3, 4].map((i) => cached("Uitbetalingen", r, 5 + i)));
+      if (typed.has(key)) expect(cached("Uitbetalingen", r, 11)).toBe("Betaald");
+    }
+    expect(found).toEqual(typed);
+    expect(valid(file)).toContain("valid");
+  }, 240_000);
 });

@@ -14,8 +14,10 @@ const TYPED = ["F", "G", "H", "I", "J"];
 const DE_LINDE = { agb: "01012345", name: "Huisartsenpraktijk De Linde" };
 
 const lastRow = (host: MemoryExcel, sheet: string) => host.state.usedRange(host.state.sheet(sheet)!)!.bottom;
-/** 12 practices and 25 free rows per year, 4 years: rows 5–152 of Uitbetalingen; kept rows follow. */
+/** 12 practices and 25 free rows per year, 4 years: rows 5–152 of Uitbetalingen (the compensation). */
 const REGISTER_END = 4 + 4 * (12 + 25);
+/** Then the formation instalments (issue 11.2): 4 quarters per row of those, rows 153–744; kept rows follow. */
+const FORMATION_ROWS = 4 * (12 + 25) * 4;
 /** The last free row of the register (a year, no AGB code): kept rows stand below it. */
 function lastFreeRow(host: MemoryExcel): number {
   let last = 0;
@@ -23,14 +25,14 @@ function lastFreeRow(host: MemoryExcel): number {
   return last;
 }
 
-/** Every typed payment cell on Uitbetalingen, as "year|AGB|column=value". */
+/** Every typed payment cell on Uitbetalingen, as "year|AGB|kind|column=value". */
 function typedCells(host: MemoryExcel): string[] {
   const out: string[] = [];
   for (let r = 5; r <= lastRow(host, "Uitbetalingen"); r++) {
     if (typeof valueOf(host, "Uitbetalingen", `A${r}`) !== "number") continue; // the totals below the register
     for (const c of TYPED) {
       const v = valueOf(host, "Uitbetalingen", `${c}${r}`);
-      if (v !== null && v !== "") out.push(`${valueOf(host, "Uitbetalingen", `A${r}`)}|${valueOf(host, "Uitbetalingen", `B${r}`)}|${c}=${v}`);
+      if (v !== null && v !== "") out.push(`${valueOf(host, "Uitbetalingen", `A${r}`)}|${valueOf(host, "Uitbetalingen", `B${r}`)}|${valueOf(host, "Uitbetalingen", `T${r}`)}|${c}=${v}`);
     }
   }
   return out.sort();
@@ -71,7 +73,8 @@ async function builtWithPayments(): Promise<{ host: MemoryExcel; typed: string[]
     expect(valueOf(host, "Uitbetalingen", `B${top + 12}`)).toBe(""); // the year's first free row
     await typeInto(host, "Uitbetalingen", `F${top}:J${top + 11}`, rows);
   }
-  expect(valueOf(host, "Uitbetalingen", `A${REGISTER_END + 1}`)).toBeNull();
+  expect(valueOf(host, "Uitbetalingen", `T${REGISTER_END + 1}`)).toBe("Formatie K1"); // the formation rows follow
+  expect(valueOf(host, "Uitbetalingen", `A${REGISTER_END + FORMATION_ROWS + 1}`)).toBeNull();
   const typed = typedCells(host);
   expect(typed).toHaveLength(48 * 5);
   return { host, typed };
@@ -120,8 +123,8 @@ describe("payments typed on Uitbetalingen survive every rebuild and import (issu
     expectKept(host, typed, DE_LINDE);
     // The totals count every amount: paid includes the kept rows, due does not.
     const paid = typed.filter((t) => t.includes("|I=")).reduce((n, t) => n + Number(t.split("=")[1]), 0);
-    const totalRow = lastRow(host, "Uitbetalingen") - 1;
-    expect(valueOf(host, "Uitbetalingen", `A${totalRow}`)).toBe("Totaal");
+    // Below the register the totals per payee follow (issue 11.2): the register's Totaal row is found by its label.
+    const totalRow = [...Array(lastRow(host, "Uitbetalingen")).keys()].map((i) => i + 1).find((r) => valueOf(host, "Uitbetalingen", `A${r}`) === "Totaal")!;
     expect(valueOf(host, "Uitbetalingen", `I${totalRow}`)).toBeCloseTo(paid, 2);
   });
 
@@ -158,7 +161,8 @@ describe("payments typed on Uitbetalingen survive every rebuild and import (issu
     expect(errors(sheetValues(host, "Uitbetalingen"))).toEqual([]);
     expect(errors(sheetValues(host, "Controle"))).toEqual([]);
     const checks = controle(host);
-    expect(checks.get("Elke betaling hoort bij een praktijk in de begroting")).toBe(`Praktijk niet gevonden: Uitbetalingen rij 7 (${name}) en nog 3 rij(en)`);
+    // Its 4 compensation rows and its 16 formation rows (they take the AGB code of its compensation rows).
+    expect(checks.get("Elke betaling hoort bij een praktijk in de begroting")).toBe(`Praktijk niet gevonden: Uitbetalingen rij 7 (${name}) en nog 19 rij(en)`);
     expect(checks.get("Betaald gelijk aan te betalen")).toBe("OK");
     expect(checks.get("AGB-codes geldig en uniek")).toBe("OK");
     // A rebuild then keeps them as rows of their own.
@@ -170,12 +174,40 @@ describe("payments typed on Uitbetalingen survive every rebuild and import (issu
     const { host, typed } = await builtWithPayments();
     await typeInto(host, "Praktijken", "B5", [["'01099999"]]);
     await buildOn(host, { mode: "rebuild" });
-    const kept = [1, 2, 3, 4].map((i) => REGISTER_END + i).filter((r) => valueOf(host, "Uitbetalingen", `B${r}`) === DE_LINDE.agb);
+    const kept = [1, 2, 3, 4].map((i) => REGISTER_END + FORMATION_ROWS + i).filter((r) => valueOf(host, "Uitbetalingen", `B${r}`) === DE_LINDE.agb);
     expect(kept).toHaveLength(4);
     await typeInto(host, "Uitbetalingen", `F${kept[0]}:J${kept[0]}`, [["", "", "", "", ""]]);
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
     expect(typedCells(host)).toHaveLength(typed.length - 5);
     expect([...controle(host).keys()].filter((l) => l.startsWith("Bewaarde betaling"))).toHaveLength(3);
+  });
+});
+
+describe("payments typed on formation instalments (issue 11.2)", () => {
+  it("keeps them on their instalment's row, by AGB code, year and kind, through a rebuild that removes another practice", async () => {
+    const { host } = await builtWithPayments();
+    const formation = REGISTER_END + 1;
+    // 2026: the first practice's four quarters, and the second practice's second quarter.
+    const rows = [formation, formation + 1, formation + 2, formation + 3, formation + 5];
+    for (const r of rows) {
+      const due = valueOf(host, "Uitbetalingen", `D${r}`) as number;
+      await typeInto(host, "Uitbetalingen", `F${r}:J${r}`, [[`FK-${r}`, 46100, due, due, valueOf(host, "Uitbetalingen", `E${r}`)]]);
+      expect(valueOf(host, "Uitbetalingen", `L${r}`)).toBe("Betaald");
+    }
+    const before = typedCells(host);
+    expect(before.filter((t) => t.includes("|Formatie K"))).toHaveLength(25);
+    // The third practice leaves Praktijken: the instalment rows of the first two stay where they were.
+    const practices = practiceRows(host);
+    await typeInto(host, "Praktijken", "A5:H16", [...practices.slice(0, 2), ...practices.slice(3), Array(8).fill("")]);
+    expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
+    const after = typedCells(host);
+    expect(after.filter((t) => t.includes("|Formatie K"))).toEqual(before.filter((t) => t.includes("|Formatie K")));
+    expect(valueOf(host, "Uitbetalingen", `T${REGISTER_END - 4 + 1}`)).toBe("Formatie K1"); // one practice less a year
+    expect(valueOf(host, "Uitbetalingen", `F${REGISTER_END - 4 + 1}`)).toBe(`FK-${formation}`);
+    expect(valueOf(host, "Uitbetalingen", `F${REGISTER_END - 4 + 1 + 5}`)).toBe(`FK-${formation + 5}`);
+    expect(errors(sheetValues(host, "Uitbetalingen"))).toEqual([]);
+    const checks = controle(host);
+    expect([checks.get("Formatietermijnen 2026 gelijk aan Gemeente op Begroting 2026"), checks.get("Totalen per ontvanger gelijk aan het register"), checks.get("Betaalschema formatie zoals gebouwd")]).toEqual(["OK", "OK", "OK"]);
   });
 });
 

@@ -30,8 +30,8 @@ const INPUT: BudgetInput = { scheme: withParameters(SCHEMES.vpg, { hourlyCost: "
 const serial = (iso: string) => excelSerial(iso);
 const MAY_1 = serial("2026-05-01"); // the due date of most 2026 rows
 const PEIL = `C${PEILDATUM_ROW}`;
-/** 12 practices + 25 free rows a year, 4 years; then a blank row, Totaal and Openstaand. */
-const TOTAL_ROW = 4 + 4 * 37 + 2;
+/** 12 practices + 25 free rows a year, 4 years; their formation instalments (4 each, issue 11.2); then a blank row, Totaal and Openstaand. */
+const TOTAL_ROW = 4 + 4 * 37 * 5 + 2;
 
 /** What a controller types, by Uitbetalingen row: invoice number, invoice date, invoiced, paid, paid date (F–J). */
 const TYPED: Record<number, (string | number | null)[]> = {

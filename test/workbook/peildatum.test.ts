@@ -43,7 +43,8 @@ describe("the Peildatum on Uitgangspunten", () => {
     expect(sheet.names).toContainEqual({ name: "Peildatum", ref: `Uitgangspunten!$C$${PEILDATUM_ROW}` });
     expect(parameters.inputRanges[0]).toBe(`C5:C${PEILDATUM_ROW}`);
     expect(parameters.styles).toContainEqual({ range: `C5:C${PEILDATUM_ROW}`, style: "input" });
-    expect(parameters.validations[0]).toMatchObject({ range: PEIL, kind: "date", title: "Peildatum" });
+    // The Peildatum's is the one date validation (issue 11.2 adds the payment schedule's lists).
+    expect(parameters.validations.filter((v) => v.kind === "date")).toMatchObject([{ range: PEIL, kind: "date", title: "Peildatum" }]);
     // The index table stands below it, read as before.
     expect(readParameters(valuesOf(INPUT)).years).toBe(2);
   });

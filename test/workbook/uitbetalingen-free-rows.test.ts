@@ -20,10 +20,14 @@ import { controleOutcome, editAndRecalculate, type ValueAt } from "../support/pe
 
 const VPG_SAMPLE: BuildRequest = { mode: "new", budget: { schemeId: "vpg", budgetYear: 2026, years: 2, hourlyCost: "52.50", withSample: true } };
 const INPUT: BudgetInput = { scheme: withParameters(SCHEMES.vpg, { hourlyCost: "52.50" }), practices: importPractices(samplePracticesCsv(2026)).practices, budgetYear: 2026, years: 2, buildDate: "2026-01-15" };
-/** 12 practices, then 25 free rows a year: 2026 on rows 5–41 (free from 17), 2027 on 42–78 (free from 54). */
+/**
+ * 12 practices, then 25 free rows a year: 2026 on rows 5–41 (free from 17), 2027 on 42–78 (free
+ * from 54); then the formation instalments (issue 11.2), 4 per row of those, 2 × 37 × 4 = 296 rows (79–374).
+ */
 const FREE_2026 = 17;
 const FREE_2027 = 54;
-const TOTAL_ROW = 80;
+const FORMATION_ROWS = 2 * 37 * 4;
+const TOTAL_ROW = 80 + FORMATION_ROWS;
 const NEW_PRACTICE = ["Praktijk Nieuwland", "'01999999", "Nieuwland", 2350, "Aanvullend", "", "", ""];
 const asStored = (row: unknown[]) => row.map((v) => (typeof v === "string" && v.startsWith("'") ? v.slice(1) : v === "" ? null : v));
 const JUNE_1 = excelSerial("2026-06-01");
@@ -62,8 +66,8 @@ function expectRebuilt(cells: (row: number, col: string) => unknown): void {
   expect([cells(17, "B"), cells(17, "C"), cells(17, "F"), cells(17, "I"), cells(17, "L")]).toEqual(["01999999", "Praktijk Nieuwland", "F-17", cells(17, "D"), "Betaald"]);
   const row2027 = 5 + 13 + 25 + 12;
   expect([cells(row2027, "A"), cells(row2027, "B"), cells(row2027, "I"), cells(row2027, "M")]).toEqual([2027, "01999999", 100, "betaald zonder factuur"]);
-  // The register is one row longer a year; the stray payment is a kept row below it.
-  const kept = 5 + 2 * (13 + 25);
+  // The register is one row longer a year (and 4 formation rows); the stray payment is a kept row below it.
+  const kept = 5 + 2 * (13 + 25) * 5;
   expect([cells(kept, "A"), cells(kept, "B") ?? "", cells(kept, "I"), cells(kept, "L")]).toEqual([2026, "", 75, "Praktijk niet gevonden"]);
 }
 
@@ -85,7 +89,7 @@ describe("a practice typed on a free row of Praktijken, on Uitbetalingen", () =>
 
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
     expectRebuilt((row, col) => at("Uitbetalingen", `${col}${row}`));
-    expect(controleOutcome(at, "Bewaarde betaling 2026: (geen naam) (geen AGB-code)")).toMatch(/^Praktijk niet gevonden: zie Uitbetalingen rij 81$/);
+    expect(controleOutcome(at, "Bewaarde betaling 2026: (geen naam) (geen AGB-code)")).toMatch(new RegExp(`^Praktijk niet gevonden: zie Uitbetalingen rij ${81 + 2 * 38 * 4}$`));
   });
 
   it("shows in the .xlsx recalculated by LibreOffice, and the command's reader rebuilds it onto the practice's rows", async () => {
