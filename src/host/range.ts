@@ -218,10 +218,14 @@ export class SpecialCellsProxy extends Proxy {
   }
   protected read(property: string): unknown {
     const sheet = this.range.worksheet.sheet();
+    // Within the range it was asked of, as Excel: getRange("F:J") finds only cells in F to J.
+    const { top, left, bottom, right } = parseRange(this.range.address_());
     const found: [number, number][] = [];
     for (const [k, entry] of sheet.cells) {
+      const [r, c] = k.split(",").map(Number);
+      if (r < top || r > bottom || c < left || c > right) continue;
       const isConstant = entry.formula === undefined && entry.value !== undefined;
-      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) found.push(k.split(",").map(Number) as [number, number]);
+      if (this.type === "Constants" ? isConstant : entry.formula !== undefined) found.push([r, c]);
     }
     if (property === "isNullObject") return found.length === 0;
     if (property === "address") return areas(found).map((a) => `${sheetRef(sheet.name)}${a}`).join(",");

@@ -11,9 +11,13 @@ import { range } from "./a1";
 import type { Check } from "./check";
 import { FORMAT } from "./formats";
 import { text } from "./grid";
+import { LINE_COLUMN, PAYEE_COLUMN } from "./payout-row";
+import { FIRST_DATA_ROW } from "./practices-sheet";
 import type { Cell, RangeStyle } from "./types";
 
 export const PAYEE_SECTION_LABEL = "Per ontvanger";
+/** The row of practices typed on free rows since the build, each paid itself. */
+export const NEW_PRACTICES_LABEL = "Nieuwe praktijken op vrije rijen (eigen werkgever)";
 const TOTAL_LABEL = "Totaal ontvangers";
 /** The column of each year's totals: D for the first year. */
 const yearColumn = (i: number) => String.fromCharCode("D".charCodeAt(0) + i);
@@ -57,9 +61,25 @@ export function payeeTotals(rows: readonly RegisterRow[], years: readonly Budget
     const exact = `"="&IF(OR(LEFT($C${row},1)="=",LEFT($C${row},1)="<",LEFT($C${row},1)=">"),"?"&MID(${escaped},2,1000),${escaped})`;
     return [null, null, text(p.name), ...years.map((_, y): Cell => ({ formula: `=ROUND(SUMIFS(${col("D")},${col("U")},${exact},${col("A")},${yearColumn(y)}$${payeeTop}),2)`, result: p.perYear[y].toNumber(), format: FORMAT.money }))];
   });
-  const totalRow = payeeTop + 1 + payees.length;
+  // Then what is due to practices typed on free rows of Praktijken since the build and paid
+  // themselves (no employer): their Rij op Begroting lies past the practices of the build, and
+  // the payee is the practice. They count at once, without a rebuild; a new employer does not.
+  const newRow = payeeTop + 1 + payees.length;
+  const firstFreeLine = FIRST_DATA_ROW + (years[0]?.lines.length ?? 0);
+  const line = col(LINE_COLUMN);
+  const newCells: (Cell | null)[] = [
+    null,
+    null,
+    text(NEW_PRACTICES_LABEL),
+    ...years.map((_, y): Cell => ({
+      formula: `=ROUND(SUMPRODUCT((${col("A")}=${yearColumn(y)}$${payeeTop})*(${line}>=${firstFreeLine})*(${line}<1000000)*(${col(PAYEE_COLUMN)}=${col("C")})*${col("D")}),2)`,
+      result: 0,
+      format: FORMAT.money,
+    })),
+  ];
+  const totalRow = newRow + 1;
   const from = payeeTop + 1;
-  const to = Math.max(from, totalRow - 1);
+  const to = newRow;
   const totals = years.map((_, y) => cents(sum(payees.map((p) => p.perYear[y]))));
   const totalCells: (Cell | null)[] = [text(TOTAL_LABEL), null, null, ...years.map((_, y): Cell => ({ formula: `=ROUND(SUM(${yearColumn(y)}${from}:${yearColumn(y)}${to}),2)`, result: totals[y].toNumber(), format: FORMAT.money }))];
   const styles: RangeStyle[] = [
@@ -68,7 +88,7 @@ export function payeeTotals(rows: readonly RegisterRow[], years: readonly Budget
     { range: range(totalRow, 1, totalRow, 3 + years.length), style: "total" },
   ];
   const grand = cents(sum(totals));
-  return { payees, cells: [header, ...payeeRows, totalCells], styles, totalRow, grand, totalsRange: range(totalRow, 4, totalRow, 3 + years.length) };
+  return { payees, cells: [header, ...payeeRows, newCells, totalCells], styles, totalRow, grand, totalsRange: range(totalRow, 4, totalRow, 3 + years.length) };
 }
 
 /**

@@ -119,7 +119,7 @@ export function describePayouts(years: readonly BudgetYear[], payments: Readonly
   grid.setRow(openRow, 1, [text(PAYOUT_TOTAL_LABELS[1]), null, null, { formula: `=ROUND(D${totalRow}-I${totalRow},2)`, result: cents(due.minus(paid)).toNumber(), format: FORMAT.money }]);
   const payees = payeeTotals(rows, years, layout);
   payees.cells.forEach((cells, i) => grid.setRow(layout.payeeTop + i, 1, cells));
-  const columnWidths = headerWidths(PAYOUT_HEADERS, [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 20, 30, ...SIGNAL_HEADERS.map(() => 12), 10, 20, 30, 9, 12, 12]);
+  const columnWidths = headerWidths(PAYOUT_HEADERS, [8, 12, 30, 14, 13, 16, 13, 14, 14, 13, 12, 20, 30, ...SIGNAL_HEADERS.map(() => 12), 10, 20, 30, 10, 12, 12]);
   return {
     name: PAYOUTS_SHEET,
     kind: "payouts",

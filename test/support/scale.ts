@@ -6,7 +6,7 @@ import { planWrites } from "../../src/render/office/plan";
 import { renderWorkbook } from "../../src/render/office/render";
 import { build, type BuildRequest, type ExcelRun } from "../../src/taskpane/pipeline";
 import { describeWorkbook, type BudgetInput } from "../../src/workbook/describe";
-import type { WorkbookDescription } from "../../src/workbook/types";
+import type { Cell, WorkbookDescription } from "../../src/workbook/types";
 import { utf8Bytes } from "../../src/core/text";
 import { MANUAL_COLUMNS } from "../../src/workbook/payouts-sheet";
 import { REALISATION_READ_COLUMNS } from "../../src/workbook/realisation-read";
@@ -71,21 +71,30 @@ export async function paneAtScale(n: number): Promise<{ imported: SyncRecord[]; 
 }
 
 /**
- * What a rebuild's read-back would carry, in UTF-8 bytes: the values of each
- * used range as Excel sends them (a formula's value is its result). For sizes where running the
- * pane with calculation takes too long; at 500 practices the bench shows it beside the measured figure.
+ * What a rebuild's read-back would carry, in UTF-8 bytes: the values of each used range as
+ * Excel sends them (a formula's value is its result); of Uitbetalingen column A of every row
+ * and A–J with the kind (T) of the rows holding a typed cell (src/render/office/read-payouts.ts).
+ * For sizes where running the pane with calculation takes too long; at 500 practices the bench
+ * shows it beside the measured figure.
  */
 export function readBackBytes(description: WorkbookDescription): number {
-  // The sheets the pane reads, and how many columns of each (Uitbetalingen up to its last typed one).
-  const columns = new Map([["Uitgangspunten", Infinity], ["Praktijken", Infinity], ["Uitbetalingen", Math.max(...MANUAL_COLUMNS) + 1], ["Realisatie", REALISATION_READ_COLUMNS]]);
+  const columns = new Map([["Uitgangspunten", Infinity], ["Praktijken", Infinity], ["Realisatie", REALISATION_READ_COLUMNS]]);
+  const shown = (c: Cell | null | undefined) => (c?.formula !== undefined ? (c.result ?? "") : (c?.value ?? ""));
   let bytes = 0;
-  for (const sheet of description.sheets.filter((s) => columns.has(s.name))) {
+  for (const sheet of description.sheets) {
+    if (sheet.name === "Uitbetalingen") {
+      const typed = sheet.cells.filter((row, r) => r >= 4 && MANUAL_COLUMNS.some((c) => row[c]?.value !== undefined && row[c]?.formula === undefined));
+      bytes += utf8Bytes(JSON.stringify(sheet.cells.map((row) => [shown(row[0])])));
+      bytes += utf8Bytes(JSON.stringify([sheet.cells[3], ...typed].map((row) => [...row.slice(0, Math.max(...MANUAL_COLUMNS) + 1).map(shown), shown(row[19])])));
+      continue;
+    }
+    if (!columns.has(sheet.name)) continue;
     const width = columns.get(sheet.name)!;
     let last = 0;
     sheet.cells.forEach((row, r) => {
       if (row.some((c) => c && (c.formula !== undefined || (c.value !== undefined && c.value !== null)))) last = r;
     });
-    bytes += utf8Bytes(JSON.stringify(sheet.cells.slice(0, last + 1).map((row) => row.slice(0, width).map((c) => (c?.formula !== undefined ? (c.result ?? "") : (c?.value ?? ""))))));
+    bytes += utf8Bytes(JSON.stringify(sheet.cells.slice(0, last + 1).map((row) => row.slice(0, width).map(shown))));
   }
   return bytes;
 }

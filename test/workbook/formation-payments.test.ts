@@ -64,11 +64,13 @@ describe("formation payments on Uitbetalingen", () => {
     const payouts = workbook.sheets.find((s) => s.name === "Uitbetalingen")!;
     const top = payouts.cells.findIndex((r) => r[0]?.value === "Per ontvanger");
     // Sorted by name: A's practice (its compensation, 0), B (5902.05), the care group (1428.00); total 7330.05.
-    expect(payouts.cells.slice(top, top + 5).map((r) => [shown(r[0]) ?? null, shown(r[2]) ?? null, shown(r[3])])).toEqual([
+    // Then the practices typed on free rows since the build (none yet).
+    expect(payouts.cells.slice(top, top + 6).map((r) => [shown(r[0]) ?? null, shown(r[2]) ?? null, shown(r[3])])).toEqual([
       ["Per ontvanger", "Ontvanger", 2026],
       [null, A.name, 0],
       [null, B.name, 5902.05],
       [null, "Zorggroep Noord", 1428],
+      [null, "Nieuwe praktijken op vrije rijen (eigen werkgever)", 0],
       ["Totaal ontvangers", null, 7330.05],
     ]);
     const checks = workbook.sheets.find((s) => s.name === "Controle")!;

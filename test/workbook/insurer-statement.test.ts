@@ -163,7 +163,8 @@ function expectDeltaLive(at: ValueAt): void {
   expect(controleOutcome(at, `${SHEET}: gelijk aan de Begroting`)).toBe("OK");
   expect(controleOutcome(at, `${SHEET}: elke werkgever in het overzicht`)).toBe("Formatiekosten van een werkgever die niet in het overzicht per werkgever staat: bouw opnieuw op");
   // Delta runs in 2027 too; nothing else fails.
-  expect(failingLines(at).map(([label]) => label)).toEqual([`${SHEET}: elke werkgever in het overzicht`, "Zorgverzekeraar 2027: elke werkgever in het overzicht"]);
+  // Uitbetalingen's totals per payee miss the new employer as well (issue 11.2), until the same rebuild.
+  expect(failingLines(at).map(([label]) => label)).toEqual([`${SHEET}: elke werkgever in het overzicht`, "Zorgverzekeraar 2027: elke werkgever in het overzicht", "Totalen per ontvanger gelijk aan het register"]);
 }
 
 describe("the statement's formulas", () => {

@@ -7,6 +7,7 @@
  * .xlsx recalculated by LibreOffice; and the core's cached values equal what the formulas compute.
  */
 import type ExcelJS from "exceljs";
+import { forecast } from "../../src/core/budget";
 import { excelSerial } from "../../src/core/dates";
 import { SIGNALS } from "../../src/core/payment-signals";
 import { payoutKey, type PaymentRecord } from "../../src/core/payouts";
@@ -32,6 +33,8 @@ const MAY_1 = serial("2026-05-01"); // the due date of most 2026 rows
 const PEIL = `C${PEILDATUM_ROW}`;
 /** 12 practices + 25 free rows a year, 4 years; their formation instalments (4 each, issue 11.2); then a blank row, Totaal and Openstaand. */
 const TOTAL_ROW = 4 + 4 * 37 * 5 + 2;
+/** The first formation row: the compensation rows of the 4 years come first (5–152). */
+const FORMATION_TOP = 4 + 4 * 37 + 1;
 
 /** What a controller types, by Uitbetalingen row: invoice number, invoice date, invoiced, paid, paid date (F–J). */
 const TYPED: Record<number, (string | number | null)[]> = {
@@ -95,19 +98,26 @@ function expectFlagged(at: ValueAt): void {
   const due = u(`D${TOTAL_ROW}`) as number;
   expect(u(`A${TOTAL_ROW}`)).toBe("Totaal");
   expect([u(`H${TOTAL_ROW}`), u(`I${TOTAL_ROW}`)]).toEqual([7480, 7732 - 800.6]);
-  // Polderweg at its own 75% instead of Extra's 100% (issue 11.6): 800.60 less in each of the 4 years.
-  expect(due).toBeCloseTo(62215.6 - 4 * 800.6, 2);
+  // The compensation: Polderweg at its own 75% instead of Extra's 100% (issue 11.6), 800.60 less in each
+  // of the 4 years; then the formation instalments (issue 11.2), which add up to the municipality's part of
+  // each year (VPG: 100% of the formation), as the core has it.
+  const formation = forecast(INPUT.scheme.params, INPUT.practices, 2026, 4).reduce((total, year) => total + year.totals.municipalityPart.toNumber(), 0);
+  expect(due).toBeCloseTo(62215.6 - 4 * 800.6 + formation, 2);
   expect(u(`D${TOTAL_ROW + 1}`)).toBeCloseTo(due - (7732 - 800.6), 2);
 }
 
 /** After the Peildatum was typed as 1-7-2026: the 2026 rows due on 1-5-2026 and not fully paid are overdue. */
 function expectOverdue(at: ValueAt): void {
   const rows = overdueRows(at, serial("2026-07-01"));
-  expect(rows).toEqual([5, 6, 12, 15]);
+  expect(rows.filter((r) => r < FORMATION_TOP)).toEqual([5, 6, 12, 15]);
+  // Issue 11.2: the first quarter's formation instalments, due 1-4-2026 and not paid: one for each of the
+  // 10 practices active in January–March 2026 (all but Oude Haven, from May, and Espelerhof, from September).
+  const formation = rows.filter((r) => r >= FORMATION_TOP);
+  expect(formation.map((r) => at("Uitbetalingen", `E${r}`))).toEqual(Array(10).fill(serial("2026-04-01")));
   expect(at("Uitbetalingen", "M5")).toBe("gefactureerd ≠ te betalen; achterstallig op de peildatum");
   expect([at("Uitbetalingen", "R12"), at("Uitbetalingen", "M12"), at("Uitbetalingen", "M14")]).toEqual([12, "achterstallig op de peildatum", ""]);
-  expect(controleOutcome(at, "Niets achterstallig op de peildatum")).toBe("Achterstallig op de peildatum: Uitbetalingen rij 5 (Huisartsenpraktijk De Linde) en nog 3 rij(en)");
-  expect(controleCount(at, "Niets achterstallig op de peildatum")).toBe(4);
+  expect(controleOutcome(at, "Niets achterstallig op de peildatum")).toBe("Achterstallig op de peildatum: Uitbetalingen rij 5 (Huisartsenpraktijk De Linde) en nog 13 rij(en)");
+  expect(controleCount(at, "Niets achterstallig op de peildatum")).toBe(4 + 10);
 }
 
 beforeAll(() => jest.useFakeTimers({ now: BUILT_ON, doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout", "queueMicrotask", "hrtime", "performance"] }));
@@ -128,8 +138,9 @@ describe("payments checked like a controller checks them", () => {
     expectOverdue(at);
     // Later still: Oude Haven (due 1-9-2026, invoiced, not paid) joins.
     await typeInto(host, "Uitgangspunten", PEIL, [[serial("2026-10-01")]]);
-    expect(overdueRows(at, serial("2026-10-01"))).toEqual([5, 6, 12, 14, 15]);
-    expect(controleCount(at, "Niets achterstallig op de peildatum")).toBe(5);
+    const later = overdueRows(at, serial("2026-10-01"));
+    expect(later.filter((r) => r < FORMATION_TOP)).toEqual([5, 6, 12, 14, 15]);
+    expect(controleCount(at, "Niets achterstallig op de peildatum")).toBe(later.length);
     expect(at("Uitbetalingen", "M14")).toBe("achterstallig op de peildatum");
     // Earlier again: nothing is overdue.
     await typeInto(host, "Uitgangspunten", PEIL, [[serial("2026-02-01")]]);

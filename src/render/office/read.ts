@@ -1,7 +1,12 @@
-/** Reads what a build needs from the open workbook, in two syncs (every API here is in ExcelApi 1.9, which the manifest requires). */
+/**
+ * Reads what a build needs from the open workbook: two syncs, and one more (or, for a register
+ * typed full at national scale, a few) for the typed rows of Uitbetalingen (./read-payouts).
+ * Every API here is in ExcelApi 1.9, which the manifest requires.
+ */
 import { PARAMETERS_SHEET } from "../../workbook/parameters-sheet";
-import { column, parseCell } from "../../workbook/a1";
-import { KIND_COLUMN, MANUAL_COLUMNS, PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
+import { column } from "../../workbook/a1";
+import { PAYOUTS_SHEET } from "../../workbook/payouts-sheet";
+import { queuePayoutsRead, readTypedPayouts } from "./read-payouts";
 import { PRACTICES_SHEET } from "../../workbook/practices-sheet";
 import { REALISATION_READ_COLUMNS } from "../../workbook/realisation-read";
 import { REALISATION_SHEET } from "../../workbook/realisation-sheet";
@@ -9,10 +14,6 @@ import type { Values } from "../../workbook/read-back";
 import { reusableOptions, type ProtectedSheet } from "./protection";
 import { parseRegistry, REGISTRY_KEY } from "./registry";
 import type { WorkbookState } from "./render";
-
-/** Uitbetalingen is read up to its last typed column (0-based MANUAL_COLUMNS). */
-const PAYOUTS_READ_COLUMNS = Math.max(...MANUAL_COLUMNS) + 1;
-const KIND_AT = parseCell(`${KIND_COLUMN}1`).col;
 
 export interface WorkbookContents {
   state: WorkbookState;
@@ -29,20 +30,6 @@ export interface WorkbookContents {
 function fromA1(values: unknown[][], rowIndex: number, columnIndex: number): Values {
   const pad = new Array<unknown>(columnIndex).fill("");
   return [...Array.from({ length: rowIndex }, () => [] as unknown[]), ...values.map((row) => [...pad, ...row])];
-}
-
-/** The register's values (A to J) with the kind column put in its place, so readPayments finds it by its header. */
-function withKinds(values: Values | null, kinds: Excel.Range | null): Values | null {
-  if (values === null || kinds === null || kinds.isNullObject) return values;
-  const at = KIND_AT - 1;
-  const rows = values.map((row) => [...row]);
-  kinds.values.forEach((v, i) => {
-    const r = kinds.rowIndex + i;
-    while (rows.length <= r) rows.push([]);
-    while (rows[r].length < at) rows[r].push("");
-    rows[r][at] = v[0];
-  });
-  return rows;
 }
 
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookContents> {
@@ -62,16 +49,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     .map((s) => ({ name: s.name, options: reusableOptions(s.protection.options) }));
   const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   const usedRange = (name: string) => (has(name) ? workbook.worksheets.getItem(name).getUsedRangeOrNullObject().load("values,rowIndex,columnIndex") : null);
-  // Of Uitbetalingen only what a rebuild keeps: year, AGB code, name and the typed columns (A to J);
-  // the formulas right of them would double the response (5,000 practices: 2.3 MB of the sheet's values).
-  const readPayouts = registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) && has(PAYOUTS_SHEET);
-  const payouts = readPayouts ? workbook.worksheets.getItem(PAYOUTS_SHEET).getRange(`A:${column(PAYOUTS_READ_COLUMNS)}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
-  // And the kind of each row (issue 11.2), a column of its own further right (absent in older workbooks).
-  const kinds = readPayouts ? workbook.worksheets.getItem(PAYOUTS_SHEET).getRange(`${KIND_COLUMN}:${KIND_COLUMN}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
+  // Of Uitbetalingen only what a rebuild keeps: the rows with a typed cell (./read-payouts).
+  const payoutsSheet = registry?.sheets.some((s) => s.name === PAYOUTS_SHEET) && has(PAYOUTS_SHEET) ? workbook.worksheets.getItem(PAYOUTS_SHEET) : null;
+  const payouts = payoutsSheet ? queuePayoutsRead(payoutsSheet) : null;
   // Of Realisatie likewise: name, AGB code, year and the typed quarters (A to K).
   const registered = (name: string) => registry?.sheets.some((s) => s.name === name) && has(name);
   const realisation = registered(REALISATION_SHEET) ? workbook.worksheets.getItem(REALISATION_SHEET).getRange(`A:${column(REALISATION_READ_COLUMNS)}`).getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") : null;
-  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), payouts, realisation };
+  const ranges = { parameters: usedRange(PARAMETERS_SHEET), practices: usedRange(PRACTICES_SHEET), realisation };
   const special = new Map<string, Excel.RangeAreas>();
   for (const sheet of registry?.sheets ?? []) {
     if (has(sheet.name)) special.set(sheet.name, workbook.worksheets.getItem(sheet.name).getRange().getSpecialCellsOrNullObject("Constants").load("address"));
@@ -81,6 +65,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const valuesOf = (range: Excel.Range | null) => (range && !range.isNullObject ? fromA1(range.values, range.rowIndex, range.columnIndex) : range ? [] : null);
   const constants = new Map<string, string | null>();
   for (const [name, areas] of special) constants.set(name, areas.isNullObject ? null : areas.address);
+  const payoutValues = payoutsSheet && payouts ? await readTypedPayouts(context, payoutsSheet, payouts) : null;
   return {
     state: {
       sheetNames,
@@ -92,7 +77,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     },
     parameters: valuesOf(ranges.parameters),
     practices: valuesOf(ranges.practices),
-    payouts: withKinds(valuesOf(ranges.payouts), kinds),
+    payouts: payoutValues,
     realisation: valuesOf(ranges.realisation),
     constants,
   };
