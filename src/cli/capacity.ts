@@ -12,11 +12,13 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
 /**
  * Heap a build holds at its peak per practice and forecast year. Measured (bench/results.json):
- * 100,000 practices × 4 years peak at about 2.6 GB resident (2.0–2.5 GB of heap), 5–6 KB a practice-year; a review
- * run of 100,000 × 10 years came within a few percent of the 4.1 GB default heap. 7 KB keeps
- * the estimate on the safe side of both.
+ * 100,000 practices × 4 years peaked at about 2.6 GB resident (2.0–2.5 GB of heap), 5–6 KB a
+ * practice-year, for which 7 KB was the safe side. Issue 11 (five register rows per
+ * practice-year, a Zorgverzekeraar sheet per year, Realisatie) took the export's peak at 5,000
+ * × 4 from 362 to 925 MB (npm run bench), 2.6 times: 18 KB keeps the estimate on the safe side,
+ * so a build too large for the heap is refused up front rather than dying halfway.
  */
-export const HEAP_BYTES_PER_PRACTICE_YEAR = 7 * 1024;
+export const HEAP_BYTES_PER_PRACTICE_YEAR = 18 * 1024;
 /** Heap the process itself uses before any practice (code, ExcelJS, the forecast's tables). */
 const BASE_HEAP_BYTES = 100 * 1024 * 1024;
 
@@ -25,7 +27,7 @@ const BASE_HEAP_BYTES = 100 * 1024 * 1024;
  * 90% of Node's heap limit.
  *
  * @example
- * buildMemory(5_000, 4) // { needMB: 237, limitMB: 4144, fits: true }
+ * buildMemory(5_000, 4) // { needMB: 452, limitMB: 4144, fits: true }
  */
 export function buildMemory(practices: number, years: number, limitBytes = v8.getHeapStatistics().heap_size_limit): { needMB: number; limitMB: number; fits: boolean } {
   const need = BASE_HEAP_BYTES + practices * years * HEAP_BYTES_PER_PRACTICE_YEAR;
