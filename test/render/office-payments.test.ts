@@ -198,7 +198,7 @@ describe("payments typed on formation instalments (issue 11.2)", () => {
     expect(before.filter((t) => t.includes("|Formatie K"))).toHaveLength(25);
     // The third practice leaves Praktijken: the instalment rows of the first two stay where they were.
     const practices = practiceRows(host);
-    await typeInto(host, "Praktijken", "A5:H16", [...practices.slice(0, 2), ...practices.slice(3), Array(8).fill("")]);
+    await typeInto(host, "Praktijken", "A5:J16", [...practices.slice(0, 2), ...practices.slice(3), Array(10).fill("")]);
     expect(await buildOn(host, { mode: "rebuild" })).toMatchObject({ kind: "built" });
     const after = typedCells(host);
     expect(after.filter((t) => t.includes("|Formatie K"))).toEqual(before.filter((t) => t.includes("|Formatie K")));
